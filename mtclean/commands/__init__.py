@@ -1,0 +1,1 @@
+"""Subcommands of the ``mtclean`` command line; each module defines ``register(subparsers)``."""

@@ -1,0 +1,122 @@
+"""The document every detector reads: the text plus tokens, sentences and lines, computed once.
+
+Detectors never re-tokenise; they read these (lazily computed, cached) views.  Offsets are always
+offsets into ``Document.text``, the original text.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+
+# A word: letters, marks and digits, with internal apostrophes, hyphens or periods-free joins
+# ("al-Shaibani", "Sa'ar", "Iran’s", "Ben-Gvir").  Possessive endings stay inside the token;
+# detectors that care strip them.
+WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’ʼ`\-‐][\p{L}\p{M}\p{N}]+)*")
+# Sentence ends: . ! ? (and ideographic/full-width ones) followed by space or a closing quote, or a
+# line break.  Abbreviations such as "Mr." split too; detectors treat sentence starts as a weak cue.
+_SENT_END_RE = regex.compile(r"[.!?。！？]+[\"'”’»)\]]*(?=\s|$)|\n+")
+_NON_LATIN_RE = regex.compile(
+    r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Arabic}\p{Hebrew}\p{Cyrillic}\p{Thai}"
+    r"\p{Devanagari}\p{Greek}\p{Armenian}\p{Georgian}\p{Ethiopic}\p{Bengali}\p{Tamil}\p{Syriac}]"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_capitalized(self) -> bool:
+        return self.text[:1].isupper()
+
+
+class Document:
+    """The text to clean with its tokens, sentences and lines (computed once, on first use)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """Word tokens in order (punctuation and spaces are not tokens)."""
+        return [Token(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(self.text)]
+
+    @cached_property
+    def token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """Sentence spans (start, end), whitespace-trimmed, in order."""
+        spans: list[tuple[int, int]] = []
+        pos = 0
+        text = self.text
+        for m in _SENT_END_RE.finditer(text):
+            end = m.end() if m.group()[0] != "\n" else m.start()
+            self._add_trimmed(spans, text, pos, end)
+            pos = m.end()
+        self._add_trimmed(spans, text, pos, len(text))
+        return spans
+
+    @cached_property
+    def sentence_starts(self) -> frozenset[int]:
+        """Offsets of the first word token of each sentence."""
+        starts: set[int] = set()
+        toks = self.token_starts
+        for s, _e in self.sentences:
+            i = bisect_left(toks, s)
+            if i < len(toks):
+                starts.add(toks[i])
+        return frozenset(starts)
+
+    @cached_property
+    def _sentence_start_list(self) -> list[int]:
+        return [s for s, _ in self.sentences]
+
+    @cached_property
+    def lines(self) -> list[tuple[int, int]]:
+        """Line spans (start, end) without the line break."""
+        spans: list[tuple[int, int]] = []
+        pos = 0
+        for m in regex.finditer(r"\r\n|\n|\r", self.text):
+            spans.append((pos, m.start()))
+            pos = m.end()
+        spans.append((pos, len(self.text)))
+        return spans
+
+    @cached_property
+    def has_non_latin(self) -> bool:
+        """True when the text contains letters of a non-Latin script (a cheap signal)."""
+        return _NON_LATIN_RE.search(self.text) is not None
+
+    def tokens_between(self, start: int, end: int) -> list[Token]:
+        i = bisect_left(self.token_starts, start)
+        out = []
+        toks = self.tokens
+        while i < len(toks) and toks[i].end <= end:
+            out.append(toks[i])
+            i += 1
+        return out
+
+    @staticmethod
+    def _add_trimmed(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        """The sentence span containing ``pos`` (or the nearest one before it)."""
+        i = max(0, bisect_right(self._sentence_start_list, pos) - 1)
+        return self.sentences[i] if self.sentences else (0, len(self.text))
