@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import IO, Any
 
 from .config import MODES, Config
@@ -58,6 +59,25 @@ def _rule_selector(value: Iterable[str] | str | None, arg: str) -> frozenset[str
     return sel
 
 
+def _data_files(
+    data: Mapping[str, str | os.PathLike[str] | Sequence[str | os.PathLike[str]]] | None,
+) -> dict[str, tuple[Path, ...]]:
+    if data is None:
+        return {}
+    if not isinstance(data, Mapping):
+        raise TypeError("Cleaner() argument 'data' must be a mapping of data set name to path(s)")
+    out: dict[str, tuple[Path, ...]] = {}
+    for name, value in data.items():
+        paths = [value] if isinstance(value, (str, os.PathLike)) else list(value)
+        for p in paths:
+            if not isinstance(p, (str, os.PathLike)):
+                raise TypeError(f"Cleaner() argument 'data[{name!r}]' must be a path or a list of paths")
+            if not Path(p).is_file():
+                raise FileNotFoundError(f"data file for {name!r} not found: {p}")
+        out[str(name)] = tuple(Path(p) for p in paths)
+    return out
+
+
 class Cleaner:
     """A configured cleaner.  Build once, reuse for many texts; safe to share between threads.
 
@@ -69,6 +89,8 @@ class Cleaner:
         it are reported as findings instead of applied.  Defaults: `resolve.DEFAULT_THRESHOLDS`.
     :param enable: rule ids or kinds to run (all when None).
     :param disable: rule ids or kinds not to run.
+    :param data: extra rule data files, by data set name (``{"boilerplate": "my_patterns.tsv",
+        "terms": ["a.tsv", "b.tsv"]}``), read after the embedded ones, in the same format.
     """
 
     def __init__(
@@ -80,6 +102,7 @@ class Cleaner:
         min_confidence: float | Mapping[str, float] | None = None,
         enable: Iterable[str] | str | None = None,
         disable: Iterable[str] | str | None = None,
+        data: Mapping[str, str | os.PathLike[str] | Sequence[str | os.PathLike[str]]] | None = None,
     ) -> None:
         if not isinstance(mode, str) or mode not in MODES:
             raise ValueError(f"Cleaner() argument 'mode' must be one of {', '.join(MODES)}, not {mode!r}")
@@ -91,6 +114,7 @@ class Cleaner:
             "min_confidence": min_confidence,
             "enable": enable,
             "disable": disable,
+            "data": data,
         }
         extra = _as_gazetteers(gazetteers)
         self._extra = extra
@@ -105,7 +129,7 @@ class Cleaner:
         self.thresholds = thresholds_for(min_confidence)
         self._enable = _rule_selector(enable, "enable")
         self._disable = _rule_selector(disable, "disable") or frozenset()
-        self.config = Config(gazetteer=gaz, mode=mode)
+        self.config = Config(gazetteer=gaz, mode=mode, data=_data_files(data))
         self.enabled_rules = frozenset(r.id for r in all_rules() if self._is_enabled(r.id, r.kind))
         self._detectors: tuple[Detector, ...] = tuple(
             f(self.config) for f in factories() if any(r.id in self.enabled_rules for r in f.rules)
