@@ -1,0 +1,529 @@
+"""Names: find mangled names in running text and restore them from the gazetteers.
+
+How it decides (see docs/architecture.md, "Names"):
+
+1. Runs of name-like tokens are scanned for *exact* forms of gazetteer entries (canonical, alias,
+   demonym...): those are correct and protected — never rewritten in ``repair`` mode (in
+   ``normalize`` mode an alias is rewritten to the canonical form).
+2. The remaining stretches (between titles and exact multi-word names) are looked up in the
+   inverted index over transliteration-aware keys; the short list is scored over several views
+   (`mtclean.names.score`).
+3. The decision uses evidence: similarity, margin over the runner-up entity, the title before the
+   name against the entry's role, the same entity elsewhere in the document, and word frequency
+   (changing a frequent English word or name needs context).  Anything short of a confident fix
+   becomes a finding with the suggestion, or nothing.
+4. The rewrite keeps the form around the span: a possessive stays outside, a fused title is kept
+   ("Sheikh ..."), a partial mention stays partial, a sentence-initial article is capitalised.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..model import Finding, Fix, Mention
+from ..names.common import COMMON_ZIPF, zipf
+from ..names.context import CountryMap, TitleEvidence, title_evidence
+from ..names.index import ALIAS, CANONICAL, MANGLED, NameIndex, norm
+from ..names.keys import ARTICLES, PARTICLES, fold, parts
+from ..names.score import Alignment, name_similarity
+from ..names.spans import TITLE_WORDS, _strip_possessive, fused_title, is_everyday, runs
+from .base import Rule
+
+if TYPE_CHECKING:
+    from ..config import Config
+    from ..document import Document
+    from ..gazetteer.model import Entry
+
+_MAX_SPAN = 6
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from"})
+#: Head words of organisation names that translation swaps for one another.
+ORG_HEADS = frozenset(
+    """organization organisation agency committee council commission authority corps corp guard guards
+    movement party front forces force army brigades brigade union league observatory network group
+    association federation institute centre center office ministry department bureau service services
+    assembly court tribunal fund programme program mission""".split()
+)
+
+
+#: Countries whose names are written family name first.
+FAMILY_FIRST = frozenset({"CN", "KP", "KR", "JP", "VN", "HU", "TW", "KH", "MN", "SG"})
+
+
+def _family_end(al: Alignment, form_parts: tuple[str, ...], entry: Entry) -> bool:
+    """True when a partial alignment covers the family-name end of a person's name."""
+    if entry.type != "PER" or not al.pairs:
+        return False
+    covered = {j for _si, fi, _s in al.pairs for j in fi}
+    core = [j for j, p in enumerate(form_parts) if p not in ARTICLES and p not in PARTICLES]
+    if not core:
+        return False
+    if set(entry.country) & FAMILY_FIRST and core[0] in covered:
+        return True
+    return core[-1] in covered
+
+
+def _local(al: Alignment, span_parts: tuple[str, ...]) -> float:
+    """Similarity over the aligned parts only (ignoring parts of the form the span leaves out)."""
+    if not al.pairs:
+        return 0.0
+    weights = [max(len("".join(span_parts[i] for i in si)), 2) for si, _fi, _s in al.pairs]
+    return sum(w * p[2] for w, p in zip(weights, al.pairs)) / sum(weights)
+
+
+def _contiguous(span: tuple[str, ...], form: tuple[str, ...]) -> bool:
+    """True when the span's parts appear in the form in order, side by side."""
+    return f" {' '.join(span)} " in f" {' '.join(form)} "
+
+
+_ORG_STOP = frozenset({"of", "for", "the", "and", "in", "on", "de", "al"})
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    start: int
+    end: int
+    replacement: str
+    entry: Entry
+    confidence: float
+    reason: str
+    rule: str
+    changed: bool
+
+
+def _set_view(ps: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(p for p in ps if p not in _ORG_STOP))
+
+
+class NameDetector:
+    """Repairs mangled names against the gazetteer (rules ``name.fuzzy``, ``name.mangled``,
+    ``name.normalize``)."""
+
+    name = "names"
+    rules = (
+        Rule(
+            "name.fuzzy",
+            "name",
+            "fix",
+            "A name that matches a gazetteer entry closely after transliteration-aware keying, with a clear margin and no "
+            "contrary evidence, is rewritten to the entry's canonical form.",
+            examples=(
+                ("Turkish President Recep Tayyip Erdogen spoke.", "Turkish President Recep Tayyip Erdoğan spoke."),
+                ("German Chancellor Olaf Scholtz arrived.", "German Chancellor Olaf Scholz arrived."),
+            ),
+            counter_examples=(
+                "Hungarian Prime Minister Viktor Orbán spoke.",
+                "Fighting spread from Hama to Homs.",
+                "Maria Gonzalez, a teacher from Ohio, said the school was closed.",
+            ),
+        ),
+        Rule(
+            "name.mangled",
+            "name",
+            "fix",
+            "A form listed as mangled in the gazetteer (`mangled` column) is rewritten to the canonical form.",
+            examples=(),
+        ),
+        Rule(
+            "name.normalize",
+            "name",
+            "fix",
+            "normalize mode only: an accepted alias is rewritten to the canonical form.",
+            examples=(),
+        ),
+    )
+
+    def __init__(self, config: Config) -> None:
+        self.mode = config.mode
+        self.index = NameIndex.build(config.gazetteer)
+        self.countries = CountryMap(config.gazetteer)
+
+    # ------------------------------------------------------------------ scan
+    def find(self, doc: Document) -> Iterator[Fix | Finding | Mention]:
+        toks = doc.tokens
+        text = doc.text
+        exact_entities: set[str] = set()
+        pending: list[tuple[list[int], list[tuple[int, int, list]], set[int]]] = []
+        out: list[Fix | Finding | Mention] = []
+
+        for run in runs(doc):
+            n = len(run)
+            ends = [toks[run[k]].start + len(_strip_possessive(toks[run[k]].text)) for k in range(n)]
+            exact: list[tuple[int, int, list]] = []  # (k, k+L, forms)
+            covered: set[int] = set()
+            k = 0
+            while k < n:
+                hit = None
+                for L in range(min(_MAX_SPAN, n - k), 0, -1):
+                    s = toks[run[k]].start
+                    e = ends[k + L - 1]
+                    if L > 1 and any(toks[run[k + q]].start - ends[k + q - 1] != 1 for q in range(1, L)):
+                        continue
+                    forms = self.index.exact_forms(text[s:e])
+                    if forms:
+                        hit = (k, k + L, forms)
+                        break
+                if hit:
+                    exact.append(hit)
+                    covered.update(range(hit[0], hit[1]))
+                    k = hit[1]
+                else:
+                    k += 1
+            for k0, k1, forms in exact:
+                s, e = toks[run[k0]].start, ends[k1 - 1]
+                entries = {self.index.entries[f.entry].id: f for f in forms}
+                if len(entries) == 1:
+                    f = forms[0]
+                    entry = self.index.entries[f.entry]
+                    if entry.has("needs_context") and k1 - k0 == 1 and f.kind != CANONICAL and not self._capital_mid(doc, run[k0]):
+                        continue
+                    exact_entities.add(entry.id)
+                    out.append(Mention(s, e, text[s:e], entry.id, entry.type, entry.canonical))
+                    if self.mode == "normalize" and f.kind == ALIAS and not entry.has("ambiguous"):
+                        out.append(self._normalize_fix(doc, s, e, entry))
+                    if f.kind == MANGLED:
+                        rep = self._shape(doc, s, text[s:e], entry.canonical)
+                        out.append(Fix(s, e, text[s:e], rep, "name", "name.mangled", 0.97,
+                                       f"'{text[s:e]}' is a known mangled form of '{entry.canonical}'", entry.id))
+            pending.append((run, exact, covered))
+
+        # Countries the document names (from exact mentions of countries and their demonyms).
+        doc_countries: set[str] = set()
+        for m in out:
+            if isinstance(m, Mention) and m.type == "LOC":
+                ent = self.index.entries[self.index.by_id[m.entity]]
+                if ent.demonyms and len(ent.country) == 1:
+                    doc_countries.add(ent.country[0])
+        # Fuzzy pass, twice: the second time with the entities found in the first as evidence.
+        decisions: dict[tuple[int, int], Decision | None] = {}
+        doc_entities = set(exact_entities)
+        for _pass in range(2):
+            for run, exact, covered in pending:
+                for s, e, titles, first_tok, inside in self._subspans(doc, run, exact, covered):
+                    key = (s, e)
+                    prev = decisions.get(key)
+                    if _pass == 1 and (prev is not None and prev.confidence >= 0.8):
+                        continue
+                    ctx = self._context_words(doc, first_tok, titles)
+                    d = self._decide(doc, s, e, ctx, first_tok, doc_entities, doc_countries)
+                    if d is not None and inside and d.entry.id not in inside:
+                        d = None  # never rewrite a correct name of another entity
+                    decisions[key] = d
+            found = {d.entry.id for d in decisions.values() if d is not None and d.confidence >= 0.8}
+            if found <= doc_entities:
+                break
+            doc_entities |= found
+
+        live = [d for d in decisions.values() if d is not None]
+        # A confident decision over a longer span of the same entity wins over its parts.
+        live = [
+            d
+            for d in live
+            if not any(
+                o is not d and o.entry.id == d.entry.id and o.confidence >= 0.8 and o.start <= d.start and d.end <= o.end
+                and (o.end - o.start) > (d.end - d.start)
+                for o in live
+            )
+        ]
+        chosen: list[Decision] = []
+        for d in sorted(live,
+                        key=lambda d: (-d.confidence, -(d.end - d.start), d.start, d.entry.id)):
+            if any(d.start < c.end and c.start < d.end for c in chosen):
+                continue
+            chosen.append(d)
+        for d in sorted(chosen, key=lambda d: d.start):
+            original = text[d.start : d.end]
+            if d.changed and d.replacement != original:
+                out.append(Fix(d.start, d.end, original, d.replacement, "name", d.rule, round(d.confidence, 3), d.reason, d.entry.id))
+            out.append(Mention(d.start, d.end, original, d.entry.id, d.entry.type, d.entry.canonical))
+        return iter(out)
+
+    @staticmethod
+    def _context_words(doc: Document, first_tok: int, titles: list[str]) -> list[str]:
+        """Title words before the span: those in its run, then up to 5 words before it in the
+        same sentence ("Iran's foreign minister Zarif")."""
+        if titles:
+            return titles
+        toks = doc.tokens
+        sent_start, _ = doc.sentence_at(toks[first_tok].start)
+        words: list[str] = []
+        k = first_tok - 1
+        while k >= 0 and first_tok - k <= 5 and toks[k].start >= sent_start:
+            w = fold(_strip_possessive(toks[k].text))
+            if w in TITLE_WORDS or toks[k].text[:1].isupper():
+                words.append(w)
+            elif words:
+                break
+            k -= 1
+        words.reverse()
+        return words if any(w in TITLE_WORDS for w in words) else []
+
+    @staticmethod
+    def _capital_mid(doc: Document, tok_index: int) -> bool:
+        tok = doc.tokens[tok_index]
+        return tok.start not in doc.sentence_starts
+
+    def _subspans(
+        self, doc: Document, run: list[int], exact: list[tuple[int, int, list]], covered: set[int]
+    ) -> Iterator[tuple[int, int, list[str], int, frozenset[str]]]:
+        """Candidate sub-spans of a run for fuzzy matching, with the title words before them."""
+        toks = doc.tokens
+        n = len(run)
+        protected: set[int] = set()
+        for k0, k1, forms in exact:
+            if k1 - k0 > 1 or any(self.index.entries[f.entry].type in ("PER", "ORG") for f in forms):
+                protected.update(range(k0, k1))
+        is_title = [fold(toks[run[k]].text) in TITLE_WORDS and k not in covered for k in range(n)]
+        is_particle = [fold(toks[run[k]].text) in PARTICLES or fold(toks[run[k]].text) in ARTICLES for k in range(n)]
+        ends = [toks[run[k]].start + len(_strip_possessive(toks[run[k]].text)) for k in range(n)]
+        starts_of = {k0: k1 for k0, k1, _f in exact if k1 - k0 > 1 or k0 in protected}
+        for i in range(n):
+            if is_title[i] or is_particle[i]:
+                continue
+            if i in protected and i not in starts_of:
+                continue  # never cut into an exact multi-word name
+            if fold(toks[run[i]].text) in _FUNCTION_WORDS:
+                continue
+            ft, _ = fused_title(toks[run[i]].text)
+            j = i + 1
+            while j <= min(n, i + _MAX_SPAN):
+                if is_title[j - 1]:
+                    break
+                if (j - 1) in protected and (j - 1) in starts_of and j - 1 > i:
+                    j = starts_of[j - 1]  # take a protected name whole
+                    if j > min(n, i + _MAX_SPAN):
+                        break
+                if is_particle[j - 1] or (j - 1 > i and toks[run[j - 1]].start - ends[j - 2] != 1):
+                    if not is_particle[j - 1]:
+                        break
+                    j += 1
+                    continue
+                ks = range(i, j)
+                j += 1
+                if all(k in covered for k in ks):
+                    continue
+                if len(ks) == 1 and not ft:
+                    w = toks[run[i]].text
+                    if is_everyday(_strip_possessive(w)) and (toks[run[i]].start in doc.sentence_starts or len(run) == 1):
+                        continue
+                if len(ks) < 2 and all(is_everyday(toks[run[k]].text) for k in ks if not is_particle[k]):
+                    continue
+                titles = [fold(toks[run[k]].text) for k in range(i) if is_title[k] or k in covered]
+                inside = frozenset(
+                    self.index.entries[f.entry].id
+                    for k0, k1, forms in exact
+                    if k0 >= ks[0] and k1 <= ks[-1] + 1 and (k1 - k0 > 1 or k0 in protected)
+                    for f in forms
+                )
+                yield toks[run[i]].start, ends[ks[-1]], titles, run[i], inside
+
+    # ---------------------------------------------------------------- decide
+    def _decide(
+        self,
+        doc: Document,
+        s: int,
+        e: int,
+        titles: list[str],
+        first_tok: int,
+        doc_entities: set[str],
+        doc_countries: set[str] = frozenset(),  # type: ignore[assignment]
+    ) -> Decision | None:
+        text = doc.text[s:e]
+        ps = tuple(parts(text))
+        if not ps:
+            return None
+        ft, rest = fused_title(doc.tokens[first_tok].text)
+        cands = self.index.lookup(text)
+        if ft:
+            cands = cands + self.index.lookup(text[len(doc.tokens[first_tok].text) - len(rest):])
+        best: dict[str, tuple[float, Alignment, object, bool]] = {}
+        veto = 0.0
+        for c in cands:
+            entry = c.entry
+            form = c.form
+            if _contiguous(ps, form.parts) and form.kind in (CANONICAL, ALIAS):
+                # The span is this form or a run of its parts: a correct (possibly partial) mention.
+                al = Alignment(1.0, tuple(((i,), (i,), 1.0) for i in range(len(ps))), (), ())
+                if entry.type not in ("GRP",) and not entry.has("protect_only"):
+                    prev = best.get(entry.id)
+                    if prev is None or prev[0] < 1.0:
+                        best[entry.id] = (1.0, al, form, False)
+                else:
+                    veto = max(veto, 1.0)
+                continue
+            al = name_similarity(ps, form.parts)
+            used_fused = False
+            if ft:
+                al2 = name_similarity(ps, (ft, *form.parts))
+                if al2.score > al.score:
+                    al, used_fused = al2, True
+            score = al.score
+            if entry.type == "ORG" and len(form.core) >= 3:
+                sv = name_similarity(_set_view(ps), _set_view(form.parts))
+                if sv.score > score:
+                    score, al = sv.score * 0.99, Alignment(sv.score * 0.99, sv.pairs, sv.missing, sv.extra, True)
+            if entry.type == "GRP" or entry.has("protect_only"):
+                veto = max(veto, score)
+                continue
+            if form.kind not in (CANONICAL, ALIAS, MANGLED):
+                continue
+            if al.missing and al.pairs and _family_end(al, form.parts, entry):
+                # A partial mention ("Zarif" for "Mohammad Javad Zarif"): rank by the parts present
+                # (the decision then asks for evidence before trusting a partial match).
+                score = max(score, 0.92 * _local(al, ps))
+            prev = best.get(entry.id)
+            if prev is None or score > prev[0]:
+                best[entry.id] = (score, al, form, used_fused)
+        if not best:
+            return None
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
+        eid, (sim, al, form, used_fused) = ranked[0]
+        runner = ranked[1][1][0] if len(ranked) > 1 else 0.0
+        entry = self.index.entries[self.index.by_id[eid]]
+        if sim < 0.72:
+            return None
+        if veto >= sim - 0.02:
+            return None
+        span_parts = ps
+        form_parts = (ft, *form.parts) if used_fused else form.parts  # type: ignore[attr-defined]
+        if sim == 1.0 and _contiguous(ps, form.parts):
+            if runner < 1.0:
+                return Decision(s, e, text, entry, 0.99, f"'{text}' is a correct mention of '{entry.canonical}'", "name.fuzzy", False)
+            return None
+        changed_parts: list[str] = []
+        min_part = 1.0
+        low_heads = 0
+        if al.reversed:
+            # Set view (organisations) or family-name-first order: the words match, not the order.
+            changed_parts = [p for p in span_parts if p not in form_parts]
+            min_part = 0.8
+            if not changed_parts and not _contiguous(span_parts, form_parts):
+                changed_parts = list(span_parts)  # same words, another order: a reordered name
+        else:
+            for si, fi, psim in al.pairs:
+                sp = "".join(span_parts[i] for i in si)
+                fp = "".join(form_parts[j] for j in fi)
+                if sp != fp:
+                    changed_parts.extend(span_parts[i] for i in si)
+                if not all(span_parts[i] in ARTICLES or span_parts[i] in PARTICLES for i in si):
+                    if psim < 0.55 and entry.type == "ORG" and sp in ORG_HEADS and fp in ORG_HEADS:
+                        low_heads += 1  # "Organization" for "Agency": a head word translated differently
+                        psim = 0.75
+                    min_part = min(min_part, psim)
+            changed_parts.extend(span_parts[i] for i in al.extra)
+        form_missing = [form_parts[j] for j in al.missing if form_parts[j] not in ARTICLES and form_parts[j] not in PARTICLES]
+        if not changed_parts:
+            # Every part of the span is a part of this entry's name: a correct (partial) mention.
+            if runner < sim - 0.05:
+                return Decision(s, e, text, entry, min(0.99, sim), f"'{text}' is a correct mention of '{entry.canonical}'", "name.fuzzy", False)
+            return None
+        if min_part < 0.55:
+            return None
+        content_changed = [p for p in changed_parts if p not in ARTICLES and p not in PARTICLES]
+        known = min((zipf(p) for p in content_changed), default=0.0)
+        if entry.type == "ORG" and len(ps) >= 3:
+            known = 0.0  # inflected or reordered words of an organisation's name are expected
+        tev: TitleEvidence = title_evidence(titles, entry, self.countries) if titles else TitleEvidence(False, False, "")
+        in_doc = entry.id in doc_entities
+        core = [p for p in ps if p not in ARTICLES and p not in PARTICLES]
+        single = len(core) == 1
+        partial = bool(form_missing)
+        margin = sim - runner
+        in_country = bool(set(entry.country) & doc_countries)
+        if partial and (in_doc or tev.agrees) and al.pairs:
+            # The evidence explains why only part of the name is there: judge the parts present.
+            sim = max(sim, _local(al, span_parts))
+        conf = sim
+        notes: list[str] = [f"score {sim:.2f} over runner-up {runner:.2f}"]
+        if low_heads:
+            conf = max(conf, 0.85) - 0.03 * low_heads
+            notes.append("the organisation's head word differs")
+        if margin < 0.03:
+            conf -= 0.15
+        elif margin < 0.08:
+            conf -= 0.05
+        if tev.agrees:
+            conf += 0.06
+            notes.append(tev.reason)
+        elif tev.conflicts:
+            conf -= 0.25
+            notes.append(tev.reason)
+        if in_doc:
+            conf += 0.06
+            notes.append("the entity is named elsewhere in the text")
+        if known >= COMMON_ZIPF and not (tev.agrees or in_doc):
+            conf = min(conf, 0.6)
+            notes.append("the changed word is common in English")
+        if single and partial and not (in_doc or tev.agrees):
+            conf = min(conf, 0.6)
+            notes.append("a partial name without context")
+        if in_country:
+            conf += 0.03
+            notes.append(f"the text mentions {'/'.join(sorted(set(entry.country) & doc_countries))}")
+        if single and not partial and sim < 0.85 and not (in_country and known < 1.0 and sim >= 0.75):
+            conf = min(conf, 0.65)
+        if single and known >= COMMON_ZIPF:
+            conf = min(conf, 0.5)
+        if entry.has("needs_context"):
+            conf = min(conf, 0.6)
+        conf = max(0.0, min(0.97, conf))
+        if conf < 0.6:
+            return None
+        replacement = self._replacement(doc, s, text, entry, al, form_parts, used_fused, ft, partial)
+        if replacement is None:
+            return None
+        if norm(replacement) == norm(text) and fold(replacement) != fold(text):
+            pass
+        reason = f"'{text}' -> '{replacement}': " + "; ".join(notes)
+        return Decision(s, e, replacement, entry, conf, reason, "name.fuzzy", True)
+
+    # --------------------------------------------------------------- rewrite
+    def _replacement(self, doc: Document, s: int, text: str, entry: Entry, al: Alignment,
+                     form_parts: tuple[str, ...], used_fused: bool, ft: str, partial: bool) -> str | None:
+        canonical = entry.canonical
+        if partial:
+            # Realign with the canonical form and keep only the parts the span covers.
+            cparts = tuple(parts(canonical))
+            span_ps = tuple(parts(text))
+            cal = name_similarity(span_ps, ((ft,) + cparts) if used_fused else cparts)
+            offset = 1 if used_fused else 0
+            covered = sorted({j - offset for _si, fi, _s in cal.pairs for j in fi if j - offset >= 0})
+            if not covered:
+                return None
+            surface = canonical.split(" ")
+            part_owner: list[int] = []
+            for ti, tok in enumerate(surface):
+                part_owner.extend([ti] * len(parts(tok)))
+            if len(part_owner) != len(cparts):
+                return None
+            toks = sorted({part_owner[j] for j in covered})
+            if toks != list(range(toks[0], toks[-1] + 1)):
+                return None
+            if toks[-1] != len(surface) - 1 and toks[0] != 0:
+                return None
+            # A partial mention must be the family-name end of the name (or its start for
+            # family-name-first names) -- otherwise give up.
+            rep = " ".join(surface[toks[0] : toks[-1] + 1])
+        else:
+            rep = canonical
+        if used_fused:
+            tok = doc.tokens[doc.token_starts.index(s)] if s in doc.token_starts else None
+            title_surface = tok.text[: len(ft)] if tok else ft.capitalize()
+            rep = f"{title_surface} {rep}"
+        return self._shape(doc, s, text, rep)
+
+    @staticmethod
+    def _shape(doc: Document, s: int, original: str, rep: str) -> str:
+        if rep[:1].islower() and (s in doc.sentence_starts or original[:1].isupper() and s in doc.sentence_starts):
+            rep = rep[:1].upper() + rep[1:]
+        return rep
+
+    def _normalize_fix(self, doc: Document, s: int, e: int, entry: Entry) -> Fix:
+        original = doc.text[s:e]
+        rep = self._shape(doc, s, original, entry.canonical)
+        return Fix(s, e, original, rep, "name", "name.normalize", 0.95,
+                   f"'{original}' is an accepted variant of '{entry.canonical}' (normalize mode)", entry.id)
+
+
+DETECTOR = NameDetector

@@ -1,0 +1,93 @@
+"""Context evidence for a name: titles and roles around it, country mentions.
+
+The gazetteer's ``description`` holds roles ("Foreign Minister of Israel (2024–)"); the text around
+a span holds titles ("Israeli Foreign Minister ..."). A title *agrees* with an entry when its head
+role word (president, minister, leader, ...) and its qualifiers (foreign, defence, prime, ...)
+appear in the description; a country agrees when a demonym or country name in the title belongs to
+one of the entry's countries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..gazetteer.model import Entry, Gazetteer
+from .keys import fold
+
+#: Head role words: a title agrees only if one of these matches.
+ROLE_HEADS = frozenset(
+    """president minister chancellor king queen prince emir sheikh sheik ayatollah imam pope
+    patriarch secretary-general secretary leader chief commander spokesman spokeswoman spokesperson
+    speaker governor mayor general envoy ambassador prosecutor director chairman premier sultan
+    cleric rabbi mufti head founder""".split()
+)
+#: Qualifiers that must agree when present ("Foreign Minister" is not "Defence Minister").
+QUALIFIERS = frozenset(
+    """foreign defence defense interior finance prime crown supreme spiritual vice deputy
+    security justice economy energy health""".split()
+)
+_SYNONYMS = {"defense": "defence", "sheik": "sheikh", "shaikh": "sheikh", "premier": "prime",
+             "spokeswoman": "spokesman", "spokesperson": "spokesman"}
+_WORD_RE = regex.compile(r"[\p{L}\-]+")
+
+
+def _norm(w: str) -> str:
+    w = fold(w)
+    return _SYNONYMS.get(w, w)
+
+
+def words(text: str) -> set[str]:
+    out: set[str] = set()
+    for m in _WORD_RE.finditer(text):
+        w = _norm(m.group())
+        out.add(w)
+        if "-" in w:
+            out.update(_norm(p) for p in w.split("-") if p)
+    return out
+
+
+@dataclass(frozen=True)
+class TitleEvidence:
+    agrees: bool
+    conflicts: bool  # a role or country in the title contradicts the entry
+    reason: str
+
+
+class CountryMap:
+    """Demonyms and country names -> ISO codes, from the gazetteer's LOC entries with one country."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.codes: dict[str, str] = {}
+        for e in gazetteer:
+            if e.type != "LOC" or len(e.country) != 1 or not e.demonyms:
+                continue
+            code = e.country[0]
+            for s in (e.canonical, *e.aliases, *e.demonyms):
+                self.codes.setdefault(fold(s), code)
+
+    def code(self, word: str) -> str | None:
+        return self.codes.get(fold(word))
+
+
+def title_evidence(titles: list[str], entry: Entry, countries: CountryMap) -> TitleEvidence:
+    """Compare the title words before a name with the entry's description and country."""
+    if not titles:
+        return TitleEvidence(False, False, "")
+    desc = words(entry.description)
+    tw = [_norm(t) for t in titles]
+    heads = [t for t in tw if t in ROLE_HEADS or any(p in ROLE_HEADS for p in t.split("-"))]
+    quals = [t for t in tw if t in QUALIFIERS]
+    codes = {c for t in titles if (c := countries.code(t))}
+    country_ok = bool(codes & set(entry.country)) if codes and entry.country else None
+    head_ok = bool(heads) and any(h in desc or all(p in desc for p in h.split("-")) for h in heads)
+    qual_ok = all(q in desc for q in quals)
+    if country_ok is False:
+        return TitleEvidence(False, True, f"title country {'/'.join(sorted(codes))} does not match {'/'.join(entry.country)}")
+    if heads and head_ok and qual_ok:
+        label = " ".join(titles)
+        return TitleEvidence(True, False, f"title '{label}' agrees with '{entry.description[:60]}'")
+    if heads and (not head_ok or not qual_ok) and entry.description:
+        return TitleEvidence(False, True, f"title '{' '.join(titles)}' does not match the entry's role")
+    return TitleEvidence(False, False, "")

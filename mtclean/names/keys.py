@@ -1,0 +1,176 @@
+"""Transliteration-aware keys for names.
+
+Each rule is a small documented function, tested on its own (tests/test_name_keys.py).  Keys are
+used twice: to *generate candidates* through the inverted index (aggressive keys: many spellings
+of one name share a key) and to *score* a short list (several views compared with rapidfuzz).
+
+The rules follow what transliteration into English does to names:
+
+- case and diacritics (`fold`): "Erdoğan" = "Erdogan", "António" = "Antonio";
+- apostrophes, ayn and hamza (`strip_marks`): "Sa'ar" = "Saar", "Ma'alula" = "Maalula";
+- the Arabic article (`article_variants`): "al-Sharaa", "Al Sharaa", "el-Sharaa", "ash-Sharaa",
+  fused "Alsharaa", and its l→r rendering from Japanese "Arsharaa" all give "sharaa";
+- consonant classes (`skeleton`): doubled letters collapse; vowels drop (after the first letter);
+  l/r merge (Japanese and Korean round trips); p/b/v/f/w merge (Arabic has no p or v); kh/h, gh/g,
+  q/k/c/g, ou/u, y/i/j, -ov/-of/-off, sh/s/z, t/d, m/n merge;
+- non-rhotic r (`drop_final_r`): a Japanese rendering drops an r after a vowel ("Saa" for Sa'ar,
+  "Kia" for Keir);
+- family-name-first order is handled by the scorer (parts are compared in both orders).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import regex
+
+# Letters NFKD does not decompose.
+_SPECIAL = str.maketrans(
+    {
+        "ø": "o", "Ø": "o", "ß": "ss", "ı": "i", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d",
+        "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "þ": "th", "ð": "d", "ħ": "h",
+    }
+)
+_MARKS = "'’ʼʻʿʾ`´‘"
+_MARKS_RE = regex.compile(f"[{_MARKS}]")
+_SEP_RE = regex.compile(r"[\s\-‐‑–_.]+")
+
+
+@lru_cache(maxsize=65536)
+def fold(s: str) -> str:
+    """Lower-case and strip diacritics: "Erdoğan" -> "erdogan", "António" -> "antonio"."""
+    s = s.translate(_SPECIAL)
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return s.casefold()
+
+
+def strip_marks(s: str) -> str:
+    """Remove apostrophes and the ayn/hamza marks: "sa'ar" -> "saar", "ma‘alula" -> "maalula"."""
+    return _MARKS_RE.sub("", s)
+
+
+def parts(s: str) -> list[str]:
+    """Folded name parts, split on spaces and hyphens, marks removed: "Ben-Gvir" -> ["ben", "gvir"]."""
+    return [p for p in _SEP_RE.split(strip_marks(fold(s))) if p]
+
+
+#: Forms of the Arabic definite article, as a separate part or a prefix.
+ARTICLES = ("al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "an", "ath", "adh", "dh")
+_SUN_ARTICLE_RE = regex.compile(r"^(?:a[dnrstz]|ash|ath|adh)(?=[a-z])")
+
+
+def article_variants(part: str) -> tuple[str, ...]:
+    """The part with its Arabic article removed, in every way it can be attached.
+
+    "al" alone -> () (a bare article carries no identity); "alsharaa" -> ("sharaa",);
+    "arsharaa" -> ("sharaa",) (l->r from Japanese); "ashshami" -> ("shami",).  The part itself is
+    not included.  Only parts long enough to keep a 3-letter stem are stripped.
+    """
+    p = part
+    out: list[str] = []
+    if p in ARTICLES:
+        return ()
+    for art in ("al", "el", "ar", "ul"):
+        if p.startswith(art) and len(p) - len(art) >= 3:
+            out.append(p[len(art) :])
+    m = _SUN_ARTICLE_RE.match(p)
+    if m and len(p) - m.end() >= 3:
+        rest = p[m.end() :]
+        # "ashshami" -> "shshami" -> "shami": the sun letter is doubled after the article.
+        out.append(rest)
+    seen: dict[str, None] = {}
+    for o in out:
+        seen.setdefault(o, None)
+    return tuple(seen)
+
+
+# Digraphs first (longest first), then single letters, mapped to consonant classes.
+_DIGRAPHS = (
+    ("sch", "S"), ("kh", "H"), ("gh", "G"), ("ch", "C"), ("sh", "S"), ("zh", "S"), ("th", "T"),
+    ("dh", "T"), ("ph", "B"), ("ck", "K"), ("ts", "S"), ("tz", "S"), ("dj", "J"), ("dzh", "J"),
+    ("ng", "N"), ("ou", "u"),
+)
+_LETTER = {
+    "b": "B", "p": "B", "v": "B", "f": "B", "w": "B",
+    "k": "K", "q": "K", "c": "K", "g": "G",
+    "h": "H",
+    "l": "L", "r": "L",
+    "m": "N", "n": "N",
+    "s": "S", "z": "S", "x": "S",
+    "t": "T", "d": "T",
+    "j": "J",
+}
+_VOWELS = set("aeiouy")
+
+
+@lru_cache(maxsize=65536)
+def skeleton(part: str) -> str:
+    """Consonant-class skeleton of one folded part: "lavrov" -> "LBLB", "rabrov" -> "LBLB".
+
+    Vowels drop except a leading one (kept as "A"); doubled classes collapse; "g" and "k" stay
+    apart (but "q"/"k"/"c" merge) so that "Gaza" and "Kaza" differ; "h" alone stays.
+    """
+    p = strip_marks(part)
+    out: list[str] = []
+    i = 0
+    n = len(p)
+    while i < n:
+        for dg, cls in _DIGRAPHS:
+            if p.startswith(dg, i):
+                i += len(dg)
+                c = cls
+                break
+        else:
+            ch = p[i]
+            i += 1
+            if ch == "w" and i > 1:
+                c = "a"  # inside a name "w" is a glide: "Sweida" = "Sueida", "Iwaya"
+            else:
+                c = "a" if ch in _VOWELS else _LETTER.get(ch, "")
+        if c in ("a", "u"):
+            if not out:
+                out.append("A")
+            continue
+        if c and (not out or out[-1] != c):
+            out.append(c)
+    return "".join(out)
+
+
+def drop_final_r(part: str) -> str:
+    """Remove r after a vowel when no vowel follows (non-rhotic rendering): "saar" -> "saa",
+    "keir" -> "kei", "merz" -> "mez"."""
+    return regex.sub(r"(?<=[aeiouy])r(?![aeiouy])", "", part)
+
+
+@lru_cache(maxsize=65536)
+def part_keys(part: str) -> tuple[str, ...]:
+    """Index keys of one folded part: its skeleton, its non-rhotic skeleton, and those of its
+    article-stripped forms.  Bare articles and one-letter parts give no keys; short keys are
+    allowed (the index reads the rarest keys first and ignores very long posting lists)."""
+    if len(part) < 2 or part in ARTICLES:
+        return ()
+    keys: dict[str, None] = {}
+    for v in (part, *article_variants(part)):
+        for k in (skeleton(v), skeleton(drop_final_r(v))):
+            if k:
+                keys.setdefault(k, None)
+    return tuple(keys)
+
+
+def joined(parts_: list[str]) -> str:
+    """Parts joined without separators, articles kept: ["von", "der", "leyen"] -> "vonderleyen"."""
+    return "".join(parts_)
+
+
+def core_parts(parts_: list[str]) -> list[str]:
+    """Parts without bare articles and particles that carry no identity (al, bin, ...)."""
+    return [p for p in parts_ if p not in ARTICLES and p not in PARTICLES]
+
+
+#: Name particles: kept in the text, ignored when keying.
+PARTICLES = frozenset(
+    {"bin", "ibn", "ben", "bint", "binti", "abu", "abou", "abd", "abdel", "abdul", "ould", "van", "von",
+     "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "dos", "das", "do", "y", "bar", "ter"}
+)

@@ -1,0 +1,130 @@
+"""Scoring a span against a candidate form over several views.
+
+`part_similarity` compares two folded name parts as the maximum over views: the surface (rapidfuzz
+ratio), the consonant skeleton, the non-rhotic skeleton, and article-stripped variants.
+`name_similarity` aligns the parts of the span with the parts of the form in order, where merging
+two parts or splitting one costs almost nothing ("Netana Hu" ~ "Netanyahu", "Fondeleyen" ~ "von der
+Leyen"), a missing part of the form costs a little (a middle name left out) and an extra part of
+the span costs more; it also tries the family-name-first order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import Indel
+
+from .keys import ARTICLES, PARTICLES, article_variants, drop_final_r, skeleton
+
+
+def _ratio(a: str, b: str) -> float:
+    return Indel.normalized_similarity(a, b)
+
+
+@lru_cache(maxsize=131072)
+def part_similarity(a: str, b: str) -> float:
+    """Similarity of two folded parts in [0, 1]."""
+    if a == b:
+        return 1.0
+    best = 0.0
+    for x in (a, *article_variants(a)):
+        for y in (b, *article_variants(b)):
+            surf = _ratio(x, y)
+            kx, ky = skeleton(x), skeleton(y)
+            sk = max(_ratio(kx, ky), _ratio(skeleton(drop_final_r(x)), skeleton(drop_final_r(y))))
+            # The skeleton is coarse: it only confirms what the surface suggests, and a short one
+            # (one or two consonant classes) confirms little.
+            wk = 0.45 if min(len(kx), len(ky)) >= 3 else 0.25
+            s = (1 - wk) * surf + wk * sk
+            if s > best:
+                best = s
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    score: float
+    #: (span part indices, form part indices, similarity) for each aligned group.
+    pairs: tuple[tuple[tuple[int, ...], tuple[int, ...], float], ...]
+    missing: tuple[int, ...]  # form parts not matched
+    extra: tuple[int, ...]  # span parts not matched
+    reversed: bool = False
+
+
+def _is_particle(p: str) -> bool:
+    return p in ARTICLES or p in PARTICLES
+
+
+def align(span: tuple[str, ...], form: tuple[str, ...]) -> Alignment:
+    """Best in-order alignment of span parts with form parts (dynamic programming)."""
+    n, m = len(span), len(form)
+    NEG = -1e9
+    # dp over (i, j): best (gain, weight) where score = gain / weight; we maximise gain - 0*weight
+    # with weights fixed per move, so keep both and compare by ratio at the end via a simple
+    # scheme: maximise gain - 0.5 * unmatched weight (a proxy) and report gain / total weight.
+    best: dict[tuple[int, int], tuple[float, float, tuple]] = {(0, 0): (0.0, 0.0, ())}
+
+    def w(p: str) -> float:
+        return 0.3 if _is_particle(p) else float(max(2, len(p)))
+
+    for i in range(n + 1):
+        for j in range(m + 1):
+            cur = best.get((i, j))
+            if cur is None:
+                continue
+            g, wt, path = cur
+            moves = []
+            if i < n and j < m:
+                s = part_similarity(span[i], form[j])
+                ww = max(w(span[i]), w(form[j]))
+                moves.append(((i + 1, j + 1), g + s * ww, wt + ww, ((i,), (j,), s)))
+            if i + 1 < n and j < m:
+                joined = span[i] + span[i + 1]
+                s = part_similarity(joined, form[j]) * 0.98
+                ww = max(w(span[i]) + w(span[i + 1]), w(form[j]))
+                moves.append(((i + 2, j + 1), g + s * ww, wt + ww, ((i, i + 1), (j,), s)))
+            if i < n and j + 1 < m:
+                joined = form[j] + form[j + 1]
+                s = part_similarity(span[i], joined) * 0.98
+                ww = max(w(span[i]), w(form[j]) + w(form[j + 1]))
+                moves.append(((i + 1, j + 2), g + s * ww, wt + ww, ((i,), (j, j + 1), s)))
+            if i < n and j + 2 < m:
+                joined = form[j] + form[j + 1] + form[j + 2]
+                s = part_similarity(span[i], joined) * 0.98
+                ww = max(w(span[i]), w(form[j]) + w(form[j + 1]) + w(form[j + 2]))
+                moves.append(((i + 1, j + 3), g + s * ww, wt + ww, ((i,), (j, j + 1, j + 2), s)))
+            if j < m:  # form part missing from the span (middle name, particle)
+                ww = w(form[j]) * (0.35 if not _is_particle(form[j]) else 0.2)
+                moves.append(((i, j + 1), g, wt + ww, ((), (j,), 0.0)))
+            if i < n:  # extra span part
+                ww = w(span[i]) * (1.0 if not _is_particle(span[i]) else 0.3)
+                moves.append(((i + 1, j), g, wt + ww, ((i,), (), 0.0)))
+            for key, ng, nwt, step in moves:
+                old = best.get(key)
+                cand_score = ng / nwt if nwt else 0.0
+                if old is None or (old[1] and cand_score > old[0] / old[1]) or (not old[1] and nwt):
+                    best[key] = (ng, nwt, path + (step,))
+    g, wt, path = best.get((n, m), (0.0, 1.0, ()))
+    score = g / wt if wt else 0.0
+    pairs = tuple(p for p in path if p[0] and p[1])
+    missing = tuple(j for p in path if not p[0] for j in p[1])
+    extra = tuple(i for p in path if not p[1] for i in p[0])
+    _ = NEG
+    return Alignment(score, pairs, missing, extra)
+
+
+def name_similarity(span: tuple[str, ...], form: tuple[str, ...]) -> Alignment:
+    """Best of the in-order alignment, the family-name-first order, and the joined view."""
+    a = align(span, form)
+    if len(form) == 2 and len(span) == 2:
+        r = align(span, (form[1], form[0]))
+        if r.score * 0.97 > a.score:
+            a = Alignment(r.score * 0.97, r.pairs, r.missing, r.extra, True)
+    joined_span = "".join(span)
+    joined_form = "".join(form)
+    if len(span) != len(form):
+        s = part_similarity(joined_span, joined_form) * 0.97
+        if s > a.score:
+            a = Alignment(s, ((tuple(range(len(span))), tuple(range(len(form))), s),), (), ())
+    return a
