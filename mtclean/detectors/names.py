@@ -37,6 +37,11 @@ if TYPE_CHECKING:
     from ..gazetteer.model import Entry
 
 _MAX_SPAN = 6
+#: Words whose change makes another name, never a spelling: North/South Korea, New/Old ...
+_NEVER_SWAP = frozenset(
+    "north south east west northern southern eastern western upper lower new old central great little greater "
+    "saint st san santa".split()
+)
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from"})
 #: Head words of organisation names that translation swaps for one another.
 ORG_HEADS = frozenset(
@@ -180,7 +185,13 @@ class NameDetector:
                         continue
                     exact_entities.add(entry.id)
                     out.append(Mention(s, e, text[s:e], entry.id, entry.type, entry.canonical))
-                    if self.mode == "normalize" and f.kind == ALIAS and not entry.has("ambiguous"):
+                    if (
+                        self.mode == "normalize"
+                        and f.kind in (ALIAS, CANONICAL)
+                        and text[s:e] != entry.canonical
+                        and not entry.has("ambiguous")
+                        and not entry.has("needs_context")
+                    ):
                         out.append(self._normalize_fix(doc, s, e, entry))
                     if f.kind == MANGLED:
                         rep = self._shape(doc, s, text[s:e], entry.canonical)
@@ -404,7 +415,7 @@ class NameDetector:
             for si, fi, psim in al.pairs:
                 sp = "".join(span_parts[i] for i in si)
                 fp = "".join(form_parts[j] for j in fi)
-                if sp != fp:
+                if sp != fp or len(si) != len(fi):
                     changed_parts.extend(span_parts[i] for i in si)
                 if not all(span_parts[i] in ARTICLES or span_parts[i] in PARTICLES for i in si):
                     if psim < 0.55 and entry.type == "ORG" and sp in ORG_HEADS and fp in ORG_HEADS:
@@ -420,6 +431,8 @@ class NameDetector:
             return None
         if min_part < 0.55:
             return None
+        if any(p in _NEVER_SWAP for p in changed_parts):
+            return None  # "South Korea" is not a misspelt "North Korea"
         content_changed = [p for p in changed_parts if p not in ARTICLES and p not in PARTICLES]
         known = min((zipf(p) for p in content_changed), default=0.0)
         if entry.type == "ORG" and len(ps) >= 3:

@@ -16,12 +16,15 @@ import regex
 from ..gazetteer.model import Entry, Gazetteer
 from .keys import fold
 
-#: Head role words: a title agrees only if one of these matches.
+#: Head role words: a title agrees only if one of these matches; a mismatch is a conflict.
 ROLE_HEADS = frozenset(
-    """president minister chancellor king queen prince emir sheikh sheik ayatollah imam pope
-    patriarch secretary-general secretary leader chief commander spokesman spokeswoman spokesperson
-    speaker governor mayor general envoy ambassador prosecutor director chairman premier sultan
-    cleric rabbi mufti head founder""".split()
+    """president minister chancellor king queen prince emir ayatollah pope patriarch secretary-general
+    secretary speaker governor mayor envoy ambassador prosecutor premier sultan""".split()
+)
+#: Generic heads: they agree when the description has them, and never conflict.
+GENERIC_HEADS = frozenset(
+    """leader chief commander spokesman spokeswoman spokesperson general director chairman head founder
+    cleric rabbi mufti imam sheikh sheik official""".split()
 )
 #: Qualifiers that must agree when present ("Foreign Minister" is not "Defence Minister").
 QUALIFIERS = frozenset(
@@ -78,6 +81,9 @@ def title_evidence(titles: list[str], entry: Entry, countries: CountryMap) -> Ti
     desc = words(entry.description)
     tw = [_norm(t) for t in titles]
     heads = [t for t in tw if t in ROLE_HEADS or any(p in ROLE_HEADS for p in t.split("-"))]
+    generic = [t for t in tw if t in GENERIC_HEADS]
+    # Other words of the title ("Hezbollah leader") that the description names.
+    named = [t for t in tw if t not in ROLE_HEADS and t not in GENERIC_HEADS and t not in QUALIFIERS and len(t) > 3 and t in desc]
     quals = [t for t in tw if t in QUALIFIERS]
     codes = {c for t in titles if (c := countries.code(t))}
     country_ok = bool(codes & set(entry.country)) if codes and entry.country else None
@@ -85,9 +91,11 @@ def title_evidence(titles: list[str], entry: Entry, countries: CountryMap) -> Ti
     qual_ok = all(q in desc for q in quals)
     if country_ok is False:
         return TitleEvidence(False, True, f"title country {'/'.join(sorted(codes))} does not match {'/'.join(entry.country)}")
+    label = " ".join(titles)
     if heads and head_ok and qual_ok:
-        label = " ".join(titles)
         return TitleEvidence(True, False, f"title '{label}' agrees with '{entry.description[:60]}'")
+    if not heads and qual_ok and (named or any(g in desc for g in generic)) and (generic or named):
+        return TitleEvidence(True, False, f"context '{label}' agrees with '{entry.description[:60]}'")
     if heads and (not head_ok or not qual_ok) and entry.description:
         return TitleEvidence(False, True, f"title '{' '.join(titles)}' does not match the entry's role")
     return TitleEvidence(False, False, "")

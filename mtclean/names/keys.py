@@ -58,7 +58,7 @@ def parts(s: str) -> list[str]:
 
 #: Forms of the Arabic definite article, as a separate part or a prefix.
 ARTICLES = ("al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "an", "ath", "adh", "dh")
-_SUN_ARTICLE_RE = regex.compile(r"^(?:a[dnrstz]|ash|ath|adh)(?=[a-z])")
+_SUN_ARTICLE_RE = regex.compile(r"^(?:ash|ath|adh|a[dnrstz])(?=[a-z])")
 
 
 def article_variants(part: str) -> tuple[str, ...]:
