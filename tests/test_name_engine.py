@@ -34,7 +34,7 @@ def cleaner(gaz):
         ("The talks were hosted by President Emanuel Macaron in Paris.", "Emanuel Macaron", "Emmanuel Macron"),
         ("Iranian President Masud Pezeshkyan spoke on Monday.", "Masud Pezeshkyan", "Masoud Pezeshkian"),
         ("Israeli Foreign Minister Gidon Saar said so.", "Gidon Saar", "Gideon Sa'ar"),
-        ("Hezbollah leader Naim Kasem gave a speech.", "Naim Kasem", "Naim Qassem"),
+        ("Hezbollah leader Naim Kassen gave a speech.", "Naim Kassen", "Naim Qassem"),
         ("European Commission President Ursula Vonderleyen arrived.", "Ursula Vonderleyen", "Ursula von der Leyen"),
         ("Finance Minister Bezalel Smotrick presented the budget.", "Bezalel Smotrick", "Bezalel Smotrich"),
         ("The Islamic Revolutionary Guards Corp said it seized a tanker.", "Islamic Revolutionary Guards Corp", "Islamic Revolutionary Guard Corps"),

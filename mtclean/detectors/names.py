@@ -26,7 +26,7 @@ from ..model import Finding, Fix, Mention
 from ..names.common import COMMON_ZIPF, zipf
 from ..names.context import CountryMap, TitleEvidence, title_evidence
 from ..names.index import ALIAS, CANONICAL, MANGLED, NameIndex, norm
-from ..names.keys import ARTICLES, PARTICLES, fold, parts
+from ..names.keys import ARTICLES, PARTICLES, fold, parts, strict_skeleton
 from ..names.score import Alignment, name_similarity
 from ..names.spans import TITLE_WORDS, _strip_possessive, fused_title, is_everyday, runs
 from .base import Rule
@@ -402,48 +402,76 @@ class NameDetector:
             if runner < 1.0:
                 return Decision(s, e, text, entry, 0.99, f"'{text}' is a correct mention of '{entry.canonical}'", "name.fuzzy", False)
             return None
-        changed_parts: list[str] = []
-        min_part = 1.0
+        # What the rewrite would change, part by part.
+        changed: list[tuple[str, str, float]] = []  # (span part(s), form part(s), similarity)
+        exact_other = False
+        merged = False  # parts merged or split ("Alshara" for "al-Sharaa"): a real change of form
         low_heads = 0
         if al.reversed:
             # Set view (organisations) or family-name-first order: the words match, not the order.
-            changed_parts = [p for p in span_parts if p not in form_parts]
-            min_part = 0.8
-            if not changed_parts and not _contiguous(span_parts, form_parts):
-                changed_parts = list(span_parts)  # same words, another order: a reordered name
+            extra_words = [p for p in span_parts if p not in form_parts]
+            changed = [(p, "", 0.8) for p in extra_words]
+            if not changed and not _contiguous(span_parts, form_parts):
+                changed = [(" ".join(span_parts), " ".join(form_parts), 0.9)]  # a reordered name
+            exact_other = len(extra_words) < len(span_parts)
         else:
             for si, fi, psim in al.pairs:
                 sp = "".join(span_parts[i] for i in si)
                 fp = "".join(form_parts[j] for j in fi)
-                if sp != fp or len(si) != len(fi):
-                    changed_parts.extend(span_parts[i] for i in si)
-                if not all(span_parts[i] in ARTICLES or span_parts[i] in PARTICLES for i in si):
-                    if psim < 0.55 and entry.type == "ORG" and sp in ORG_HEADS and fp in ORG_HEADS:
-                        low_heads += 1  # "Organization" for "Agency": a head word translated differently
-                        psim = 0.75
-                    min_part = min(min_part, psim)
-            changed_parts.extend(span_parts[i] for i in al.extra)
+                content = not all(span_parts[i] in ARTICLES or span_parts[i] in PARTICLES for i in si)
+                if sp == fp and len(si) == len(fi):
+                    exact_other = exact_other or content
+                    continue
+                if not content:
+                    continue
+                merged = merged or len(si) != len(fi)
+                if psim < 0.55 and entry.type == "ORG" and sp in ORG_HEADS and fp in ORG_HEADS:
+                    low_heads += 1  # "Organization" for "Agency": a head word translated differently
+                    psim = 0.75
+                changed.append((sp, fp, psim))
+            extra = [span_parts[i] for i in al.extra if span_parts[i] not in ARTICLES and span_parts[i] not in PARTICLES]
+            if extra:
+                return None  # the span is wider than the name: never delete words around it
         form_missing = [form_parts[j] for j in al.missing if form_parts[j] not in ARTICLES and form_parts[j] not in PARTICLES]
-        if not changed_parts:
-            # Every part of the span is a part of this entry's name: a correct (partial) mention.
-            if runner < sim - 0.05:
+        if not changed:
+            if al.pairs and not al.reversed and any(len(si) != len(fi) for si, fi, _ in al.pairs):
+                changed = [("".join(span_parts), "".join(form_parts), sim)]  # merged or split parts
+                merged = True
+            elif runner < sim - 0.05:
+                # Every part of the span is a part of this entry's name: a correct (partial) mention.
                 return Decision(s, e, text, entry, min(0.99, sim), f"'{text}' is a correct mention of '{entry.canonical}'", "name.fuzzy", False)
-            return None
-        if min_part < 0.55:
-            return None
-        if any(p in _NEVER_SWAP for p in changed_parts):
+            else:
+                return None
+        if any(w in _NEVER_SWAP for sp, fp, _ in changed for w in (sp, fp)):
             return None  # "South Korea" is not a misspelt "North Korea"
-        content_changed = [p for p in changed_parts if p not in ARTICLES and p not in PARTICLES]
-        known = min((zipf(p) for p in content_changed), default=0.0)
+        tev: TitleEvidence = title_evidence(titles, entry, self.countries) if titles else TitleEvidence(False, False, "")
+        strong_title = tev.agrees and tev.strong
+        # Each changed part must be plausibly the same word.
+        for sp, fp, psim in changed:
+            z = zipf(sp)
+            if not (psim >= 0.75 or (psim >= 0.65 and z < 1.0) or (psim >= 0.6 and strong_title and exact_other)):
+                return None
+        known = min((zipf(sp) for sp, _fp, _ in changed), default=0.0)
         if entry.type == "ORG" and len(ps) >= 3:
             known = 0.0  # inflected or reordered words of an organisation's name are expected
-        tev: TitleEvidence = title_evidence(titles, entry, self.countries) if titles else TitleEvidence(False, False, "")
         in_doc = entry.id in doc_entities
         core = [p for p in ps if p not in ARTICLES and p not in PARTICLES]
         single = len(core) == 1
         partial = bool(form_missing)
         margin = sim - runner
         in_country = bool(set(entry.country) & doc_countries)
+        # A difference in vowels or doubled letters only is usually an accepted transliteration
+        # ("Joumblatt", "Mouaffaq", "al-Mona"), not a mangled name: rewrite it only when the title
+        # identifies the entity, or when the span's spelling is unattested and the entry's is common.
+        variant = not merged and all(sp and fp and strict_skeleton(sp) == strict_skeleton(fp) for sp, fp, _ in changed)
+        if variant and not strong_title and not low_heads:
+            attested = min((zipf(fp) for _sp, fp, _ in changed if fp), default=0.0)
+            need = 2.5 if entry.type == "PER" else 1.0
+            unattested = known < 0.5 and attested >= need
+            # A famous name in another language's spelling ("Poutine"), the rest of the name exact.
+            exonym = exact_other and attested >= 3.0 and attested - known >= 1.0
+            if not (unattested or exonym):
+                return None
         if partial and (in_doc or tev.agrees) and al.pairs:
             # The evidence explains why only part of the name is there: judge the parts present.
             sim = max(sim, _local(al, span_parts))
@@ -481,13 +509,11 @@ class NameDetector:
         if entry.has("needs_context"):
             conf = min(conf, 0.6)
         conf = max(0.0, min(0.97, conf))
-        if conf < 0.6:
-            return None
+        if conf < 0.7:
+            return None  # too weak even to suggest
         replacement = self._replacement(doc, s, text, entry, al, form_parts, used_fused, ft, partial)
         if replacement is None:
             return None
-        if norm(replacement) == norm(text) and fold(replacement) != fold(text):
-            pass
         reason = f"'{text}' -> '{replacement}': " + "; ".join(notes)
         return Decision(s, e, replacement, entry, conf, reason, "name.fuzzy", True)
 

@@ -56,6 +56,7 @@ class TitleEvidence:
     agrees: bool
     conflicts: bool  # a role or country in the title contradicts the entry
     reason: str
+    strong: bool = False  # agreement on a specific office (president, minister...), not a generic word
 
 
 class CountryMap:
@@ -93,7 +94,7 @@ def title_evidence(titles: list[str], entry: Entry, countries: CountryMap) -> Ti
         return TitleEvidence(False, True, f"title country {'/'.join(sorted(codes))} does not match {'/'.join(entry.country)}")
     label = " ".join(titles)
     if heads and head_ok and qual_ok:
-        return TitleEvidence(True, False, f"title '{label}' agrees with '{entry.description[:60]}'")
+        return TitleEvidence(True, False, f"title '{label}' agrees with '{entry.description[:60]}'", True)
     if not heads and qual_ok and (named or any(g in desc for g in generic)) and (generic or named):
         return TitleEvidence(True, False, f"context '{label}' agrees with '{entry.description[:60]}'")
     if heads and (not head_ok or not qual_ok) and entry.description:

@@ -9,6 +9,7 @@ the size of the gazetteer; the build is one pass over the forms (linear).
 
 from __future__ import annotations
 
+import math
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -46,20 +47,26 @@ class Candidate:
 
     form: Form
     entry: Entry
-    shared: int  # number of span keys found in the form's postings
+    shared: float  # weight of the span keys found in the form's postings
 
 
 def _core(ps: Iterable[str]) -> tuple[str, ...]:
     return tuple(p for p in ps if p not in ARTICLES and p not in PARTICLES)
 
 
-def form_keys(core: tuple[str, ...]) -> set[str]:
+def form_keys(ps: tuple[str, ...]) -> set[str]:
+    """Keys of a gazetteer form: each core part, the joined core, and each article fused to the
+    part after it ("al", "sharaa" -> "alsharaa", as a fused rendering "Alshara" would key)."""
+    core = _core(ps)
     keys: set[str] = set()
     for p in core:
         keys.update(part_keys(p))
     if len(core) > 1:
         keys.add(skeleton("".join(core)))
-    return keys
+    for a, b in zip(ps, ps[1:]):
+        if a in ARTICLES and b not in ARTICLES:
+            keys.add(skeleton(a + b))
+    return {k for k in keys if k}
 
 
 def span_keys(ps: list[str]) -> set[str]:
@@ -86,6 +93,7 @@ class NameIndex:
         self.exact: dict[str, list[int]] = {}  # norm(surface) -> form ids
         self.postings: dict[str, array[int]] = {}
         self.by_id: dict[str, int] = {}
+        self.weights: dict[str, float] = {}
 
     @classmethod
     def build(cls, gazetteer: Gazetteer | Iterable[Entry]) -> NameIndex:
@@ -113,9 +121,12 @@ class NameIndex:
                 idx.forms.append(form)
                 idx.exact.setdefault(key, []).append(fi)
                 if kind in (CANONICAL, ALIAS, MANGLED):
-                    for k in form_keys(form.core or ps):
+                    for k in form_keys(ps):
                         post.setdefault(k, []).append(fi)
         idx.postings = {k: array("i", v) for k, v in post.items()}
+        n = max(1, len(idx.forms))
+        # Rare and long keys say more: weight = idf x (1 + length / 4).
+        idx.weights = {k: math.log(1.0 + n / len(v)) * (1.0 + len(k) / 4.0) for k, v in post.items()}
         return idx
 
     def __len__(self) -> int:
@@ -126,7 +137,7 @@ class NameIndex:
         return [self.forms[i] for i in self.exact.get(norm(surface), ())]
 
     def lookup(self, text: str, limit: int = MAX_CANDIDATES) -> list[Candidate]:
-        """The short list of forms that share keys with ``text`` (most shared keys first)."""
+        """The short list of forms that share keys with ``text`` (highest weight of shared keys first)."""
         ps = parts(text)
         if not ps:
             return []
@@ -135,12 +146,14 @@ class NameIndex:
             ((len(pl), k, pl) for k in keys if (pl := self.postings.get(k)) is not None and len(pl) <= MAX_POSTING),
             key=lambda t: (t[0], t[1]),
         )
-        counts: dict[int, int] = {}
-        for _n, _k, pl in lists:
+        scores: dict[int, float] = {}
+        weights = self.weights
+        for _n, k, pl in lists:
+            w = weights[k]
             for fi in pl:
-                counts[fi] = counts.get(fi, 0) + 1
-        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-        return [Candidate(self.forms[fi], self.entries[self.forms[fi].entry], n) for fi, n in ranked]
+                scores[fi] = scores.get(fi, 0.0) + w
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        return [Candidate(self.forms[fi], self.entries[self.forms[fi].entry], round(sc, 3)) for fi, sc in ranked]
 
 
 def strip_surface(s: str) -> str:

@@ -174,3 +174,24 @@ PARTICLES = frozenset(
     {"bin", "ibn", "ben", "bint", "binti", "abu", "abou", "abd", "abdel", "abdul", "ould", "van", "von",
      "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "dos", "das", "do", "y", "bar", "ter"}
 )
+
+
+_STRICT_VOWELS = set("aeiouyw")
+
+
+@lru_cache(maxsize=65536)
+def strict_skeleton(part: str) -> str:
+    """Exact consonants with vowels, glides and doubling removed: "joumblatt" -> "jmblt".
+
+    Two spellings with the same strict skeleton differ only in vowels or doubled letters, the
+    usual freedom of transliteration ("Jumblatt"/"Joumblatt", "al-Muna"/"al-Mona"); the name
+    engine treats such a pair as accepted variants unless evidence says otherwise.
+    """
+    out: list[str] = []
+    for ch in strip_marks(part).replace("-", "").replace(" ", ""):
+        if ch in _STRICT_VOWELS:
+            continue
+        if out and out[-1] == ch:
+            continue
+        out.append(ch)
+    return "".join(out)
