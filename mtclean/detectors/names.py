@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from ..model import Finding, Fix, Mention
 from ..names.common import COMMON_ZIPF, zipf
 from ..names.context import CountryMap, TitleEvidence, title_evidence
-from ..names.index import ALIAS, CANONICAL, MANGLED, NameIndex, norm
+from ..names.index import ALIAS, CANONICAL, MANGLED, NameIndex
 from ..names.keys import ARTICLES, PARTICLES, fold, parts, strict_skeleton
 from ..names.score import Alignment, name_similarity
 from ..names.spans import TITLE_WORDS, _strip_possessive, fused_title, is_everyday, runs
@@ -447,7 +447,7 @@ class NameDetector:
         tev: TitleEvidence = title_evidence(titles, entry, self.countries) if titles else TitleEvidence(False, False, "")
         strong_title = tev.agrees and tev.strong
         # Each changed part must be plausibly the same word.
-        for sp, fp, psim in changed:
+        for sp, _fp, psim in changed:
             z = zipf(sp)
             if not (psim >= 0.75 or (psim >= 0.65 and z < 1.0) or (psim >= 0.6 and strong_title and exact_other)):
                 return None
