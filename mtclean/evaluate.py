@@ -190,13 +190,21 @@ def _occurrences(text: str, sub: str) -> list[int]:
     return out
 
 
-def _locate(text: str, sub: str, fixes: Sequence[Fix], taken: set[tuple[int, int]]) -> tuple[int, int]:
+def _locate(result: Result, sub: str, replacement: str, taken: set[tuple[int, int]]) -> tuple[int, int]:
+    """The occurrence of ``sub`` an expected fix refers to.
+
+    The first occurrence, unless an applied fix overlaps another one: then the first overlapped
+    occurrence that came out as expected, else the first overlapped one.  Occurrences already
+    claimed by an earlier expected fix of the same case are skipped while others remain.
+    """
+    text = result.original
     occ = [(s, s + len(sub)) for s in _occurrences(text, sub)]
     free = [o for o in occ if o not in taken] or occ
-    for s, e in free:
-        if any(_overlaps(s, e, f.start, f.end) for f in fixes):
+    touched = [(s, e) for s, e in free if any(_overlaps(s, e, f.start, f.end) for f in result.fixes)]
+    for s, e in touched:
+        if _outcome(result, s, e, replacement)[0]:
             return s, e
-    return free[0]
+    return touched[0] if touched else free[0]
 
 
 def _outcome(result: Result, start: int, end: int, replacement: str) -> tuple[bool, str]:
@@ -302,7 +310,7 @@ def score_case(case: Case, result: Result, *, clean: bool = False) -> CaseOutcom
     taken: set[tuple[int, int]] = set()
     expected = () if clean else case.fixes
     for ef in expected:
-        s, e = _locate(text, ef.original, fixes, taken)
+        s, e = _locate(result, ef.original, ef.replacement, taken)
         taken.add((s, e))
         ok, got = _outcome(result, s, e, ef.replacement)
         out.regions.append((s, e))
