@@ -1,0 +1,465 @@
+"""Unicode and spacing artifacts of machine-translated text.
+
+* ``unicode.fullwidth`` (fix): full-width and ideographic punctuation, digits, letters and spaces
+  in Latin text become ASCII with English spacing ("talks，and" → "talks, and", "noon。" →
+  "noon.").  Between CJK characters they are correct and stay.
+* ``unicode.invisible`` (fix): zero-width characters, soft hyphens, stray byte-order marks and
+  direction marks in Latin text are removed (joiners inside emoji or complex scripts stay).
+* ``unicode.nbsp-in-word`` (fix): a non-breaking space splitting a word ("secur ity").
+* ``unicode.space-before-punctuation`` (fix): "said ," → "said,", "really ?" → "really?".
+* ``unicode.space-in-word`` (fix): "Iran ’s" → "Iran’s", "six -point" → "six-point",
+  "long- awaited" → "long-awaited" (suspended hyphens "pre- and post-war" stay).
+* ``unicode.missing-space`` (fix): "week.With" → "week. With" (never "U.S.", "e.g.", "3.5",
+  URLs or domain names).
+* ``unicode.mojibake`` (fix): text decoded with the wrong encoding ("donâ€™t") is repaired by
+  ftfy, applied to the suspicious chunks only, with curly quotes, dashes, ligatures, width and
+  normalisation left alone.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import regex
+
+from ..detectors.base import Rule
+from ..model import Fix
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from ..config import Config
+    from ..document import Document
+
+_CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3005\u30fc]")
+# Full-width and ideographic characters converted in Latin text.
+_FW_MAP: dict[str, str] = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
+_FW_MAP.update(
+    {
+        "\u3000": " ",
+        "。": ".",
+        "｡": ".",
+        "、": ",",
+        "､": ",",
+        "【": "[",
+        "】": "]",
+        "〔": "(",
+        "〕": ")",
+        "《": "“",
+        "》": "”",
+        "「": "“",
+        "」": "”",
+        "『": "“",
+        "』": "”",
+        "｢": "“",
+        "｣": "”",
+        "＂": '"',
+    }
+)
+_FW_RE = regex.compile("[" + regex.escape("".join(_FW_MAP)) + "]+")
+_OPEN = frozenset("([{“")
+_CLOSE = frozenset(",.:;!?)]}”")
+_SKIP_FOR_CONTEXT = frozenset(" \t\u00a0\u3000") | frozenset(_FW_MAP)
+
+_INVISIBLE_RE = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u2061-\u2064\u180e]{1,64}")
+_JOINERS = frozenset("\u200c\u200d")
+_BIDI = frozenset("\u200e\u200f")
+_SPACE_SEPARATED_SCRIPTS_RE = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}]")
+_LATIN_RE = regex.compile(r"[\p{Latin}\p{N}\p{P}\p{Zs}]")
+
+_NBSP_RE = regex.compile(r"(?<=\p{L})\u00a0(?=\p{Ll})")
+_SPACE_PUNCT_RE = regex.compile(r"(?<=[\p{L}\p{N})\]”’\"%])[ \t]{1,8}(?=[,;:!?.](?:[\s”’\")\]]|$))")
+_APOS_S_RE = regex.compile(r"(?<=\p{L})[ \t]{1,3}(?=[’']s(?![\p{L}\p{N}]))")
+_SPACE_HYPHEN_RE = regex.compile(r"(?<=[\p{L}\p{N}])[ \t]{1,3}(?=-\p{L}[\p{L}\-]{0,30}(?:[\s,.;:!?]|$))")
+_HYPHEN_SPACE_RE = regex.compile(r"(?<=[\p{L}\p{N}]-)[ \t]{1,3}(?=\p{Ll})")
+_SUSPENDED = frozenset({"and", "or", "to", "nor", "vs", "versus", "through", "than", "but", "not"})
+_MISSING_SPACE_RE = regex.compile(r"(?<=\p{Ll}\p{Ll})[.?!](?=\p{Lu}\p{Ll})")
+_CHUNK_URLISH = regex.compile(r"(?i)/|@|www|\.(?:com|org|net|gov|edu|io|co|int)\b")
+# A lead byte of a UTF-8 sequence read as Latin-1/Windows-1252, followed by a continuation byte.
+_MOJIBAKE_RE = regex.compile(
+    r"[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+_WORD_AFTER_RE = regex.compile(r"\p{L}{1,40}")
+
+
+def _neighbour(text: str, i: int, step: int, limit: int = 12) -> str:
+    """The nearest character from ``i`` in direction ``step`` that is not a space or full-width mark."""
+    j = i
+    for _ in range(limit):
+        if not 0 <= j < len(text):
+            return ""
+        ch = text[j]
+        if ch not in _SKIP_FOR_CONTEXT and ch != "\n":
+            return ch
+        if ch == "\n":
+            return ""
+        j += step
+    return ""
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and _CJK_RE.match(ch) is not None
+
+
+@lru_cache(maxsize=1)
+def _ftfy_config() -> object:
+    from ftfy import TextFixerConfig
+
+    return TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_encoding=True,
+        restore_byte_a0=True,
+        replace_lossy_sequences=False,
+        decode_inconsistent_utf8=True,
+        fix_c1_controls=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=True,
+    )
+
+
+@lru_cache(maxsize=4096)
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "en"))
+
+
+class UnicodeDetector:
+    name = "unicode"
+    rules = (
+        Rule(
+            "unicode.fullwidth",
+            "unicode",
+            "fix",
+            "Full-width or ideographic punctuation, digits, letters and spaces in Latin text become "
+            "ASCII with English spacing (left alone between CJK characters).",
+            examples=(
+                (
+                    "The two sides agreed to resume talks，and the meeting ended。",
+                    "The two sides agreed to resume talks, and the meeting ended.",
+                ),
+                ("Turnout reached ６０ percent：a record！", "Turnout reached 60 percent: a record!"),
+                ("The envoy Wang Yi（王毅）arrived.", "The envoy Wang Yi (王毅) arrived."),
+            ),
+            counter_examples=(
+                "双方同意继续会谈，会议于中午结束。",
+                "He wrote “中国，美国” on the board.",
+                "Prices rose 3.5% in May, officials said.",
+            ),
+        ),
+        Rule(
+            "unicode.invisible",
+            "unicode",
+            "fix",
+            "Zero-width characters, soft hyphens and stray direction marks inside Latin text are removed.",
+            examples=(
+                ("The inter\u00adnational summit opened.", "The international summit opened."),
+                ("The minis\u200btry said\u200b so.", "The ministry said so."),
+            ),
+            counter_examples=(
+                "A family emoji 👨\u200d👩\u200d👧 was posted.",
+                "The Persian word می\u200cخواهم appeared.",
+            ),
+        ),
+        Rule(
+            "unicode.nbsp-in-word",
+            "unicode",
+            "fix",
+            "A non-breaking space that splits a word ('secur ity') is removed.",
+            examples=(("The secur\u00a0ity forces withdrew.", "The security forces withdrew."),),
+            counter_examples=("It cost 10\u00a0million dollars, said Mr.\u00a0Smith of the\u00a0bank.",),
+        ),
+        Rule(
+            "unicode.space-before-punctuation",
+            "unicode",
+            "fix",
+            "Spaces before a comma, semicolon, colon, question or exclamation mark or full stop are removed.",
+            examples=(
+                (
+                    "The minister said , however, that talks continue.",
+                    "The minister said, however, that talks continue.",
+                ),
+                ("Is it over ? Nobody knows .", "Is it over? Nobody knows."),
+            ),
+            counter_examples=(
+                "He paused ... then spoke.",
+                "The site example.com went down at 10:30.",
+                "Read the notes (see above) and the FAQ: it helps!",
+            ),
+        ),
+        Rule(
+            "unicode.space-in-word",
+            "unicode",
+            "fix",
+            "A space inside a word before an apostrophe-s or around a joining hyphen is removed "
+            "('Iran ’s', 'six -point', 'long- awaited').",
+            examples=(
+                ("Iran ’s foreign minister met the envoy.", "Iran’s foreign minister met the envoy."),
+                ("They agreed on a six -point plan.", "They agreed on a six-point plan."),
+                ("The long- awaited report came out.", "The long-awaited report came out."),
+            ),
+            counter_examples=(
+                "Both pre- and post-war records were lost.",
+                "Short- or long-term loans are available.",
+                "He won 6 - 4 in the final set.",
+                "The ’90s were different.",
+            ),
+        ),
+        Rule(
+            "unicode.missing-space",
+            "unicode",
+            "fix",
+            "A missing space after a sentence end is restored ('week.With' → 'week. With'); "
+            "abbreviations, numbers, URLs and domain names are left alone.",
+            examples=(
+                (
+                    "Talks ended last week.With no deal, both sides left.",
+                    "Talks ended last week. With no deal, both sides left.",
+                ),
+            ),
+            counter_examples=(
+                "The U.S. envoy, e.g. Mr. Smith, visited.",
+                "Growth was 3.5 percent.",
+                "Read it at aljazeera.com or www.Example.Com today.",
+                "The file is at https://example.org/news.Html now.",
+            ),
+        ),
+        Rule(
+            "unicode.mojibake",
+            "unicode",
+            "fix",
+            "Text decoded with the wrong encoding ('donâ€™t', 'cafÃ©') is repaired with ftfy, only "
+            "in the suspicious chunks.",
+            examples=(("They donâ€™t agree, said the cafÃ© owner.", "They don’t agree, said the café owner."),),
+            counter_examples=("The café owner said they don’t agree — “never”.",),
+        ),
+    )
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+
+    def find(self, doc: Document) -> Iterator[Fix]:
+        text = doc.text
+        if text.isascii():
+            yield from self._space_before(text)
+            yield from self._space_in_word(doc)
+            yield from self._missing_space(text)
+            return
+        yield from self._fullwidth(text)
+        yield from self._invisible(text)
+        yield from self._nbsp(text)
+        yield from self._space_before(text)
+        yield from self._space_in_word(doc)
+        yield from self._missing_space(text)
+        yield from self._mojibake(text)
+
+    # -- full-width ------------------------------------------------------------------------------
+    def _fullwidth(self, text: str) -> Iterator[Fix]:
+        for m in _FW_RE.finditer(text):
+            yield from self._fullwidth_run(text, m.start(), m.end())
+
+    def _fullwidth_run(self, text: str, start: int, end: int) -> Iterator[Fix]:
+        for i in range(start, end):
+            ch = text[i]
+            out = _FW_MAP[ch]
+            left = _neighbour(text, i - 1, -1)
+            right = _neighbour(text, i + 1, 1)
+            if out in _OPEN:
+                if _is_cjk(left) or (not left and _is_cjk(right)):
+                    continue
+            elif out in _CLOSE:
+                if _is_cjk(right) or (not right and _is_cjk(left)) or (_is_cjk(left) and _is_cjk(right)):
+                    continue
+                if _is_cjk(left) and out not in ")]}”":
+                    continue
+            elif _is_cjk(left) or _is_cjk(right):
+                continue
+            s, e = i, i + 1
+            rep = out
+            if out in _CLOSE or out in _OPEN or out == " ":
+                # Spaces before a closing mark go; spaces after an opening mark go.
+                if out in _CLOSE:
+                    while s > 0 and text[s - 1] in " \t\u3000":
+                        s -= 1
+                if out in _OPEN:
+                    while e < len(text) and text[e] in " \t\u3000":
+                        e += 1
+                prev = text[s - 1] if s > 0 else ""
+                nxt = text[e] if e < len(text) else ""
+                if out in _OPEN and prev and not prev.isspace() and prev not in "([{“‘" and prev not in _FW_MAP:
+                    rep = " " + rep
+                if out in _CLOSE and nxt and nxt not in _FW_MAP:
+                    digit_join = prev.isdigit() and nxt.isdigit() and out in ",.:"
+                    if (nxt.isalnum() and not digit_join) or nxt in "([{“‘":
+                        rep = rep + " "
+            if text[s:e] == rep:
+                continue
+            yield Fix(
+                s,
+                e,
+                text[s:e],
+                rep,
+                "unicode",
+                "unicode.fullwidth",
+                0.9,
+                f"full-width character {ch!r} (U+{ord(ch):04X}) in Latin text",
+            )
+
+    # -- invisible characters ------------------------------------------------------------------
+    def _invisible(self, text: str) -> Iterator[Fix]:
+        for m in _INVISIBLE_RE.finditer(text):
+            s, e = m.span()
+            left = text[s - 1] if s > 0 else ""
+            right = text[e] if e < len(text) else ""
+            run = m.group()
+            latin_both = (not left or _LATIN_RE.match(left) is not None) and (
+                not right or _LATIN_RE.match(right) is not None
+            )
+            if any(c in _JOINERS or c in _BIDI for c in run) and not latin_both:
+                continue
+            if _SPACE_SEPARATED_SCRIPTS_RE.match(left or " ") or _SPACE_SEPARATED_SCRIPTS_RE.match(right or " "):
+                continue
+            names = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in run))
+            yield Fix(s, e, run, "", "unicode", "unicode.invisible", 0.9, f"invisible character(s) {names}")
+
+    # -- non-breaking space inside a word ----------------------------------------------------------
+    def _nbsp(self, text: str) -> Iterator[Fix]:
+        for m in _NBSP_RE.finditer(text):
+            i = m.start()
+            ls = i
+            while ls > 0 and text[ls - 1].isalpha() and i - ls < 40:
+                ls -= 1
+            re_ = i + 1
+            while re_ < len(text) and text[re_].isalpha() and re_ - i < 40:
+                re_ += 1
+            left, right = text[ls:i], text[i + 1 : re_]
+            joined = (left + right).lower()
+            if _zipf(joined) < 2.5 or min(_zipf(left.lower()), _zipf(right.lower())) >= 2.5:
+                continue
+            yield Fix(
+                i,
+                i + 1,
+                "\u00a0",
+                "",
+                "unicode",
+                "unicode.nbsp-in-word",
+                0.8,
+                f"non-breaking space inside {left + right!r}",
+            )
+
+    # -- spacing ---------------------------------------------------------------------------------
+    def _space_before(self, text: str) -> Iterator[Fix]:
+        for m in _SPACE_PUNCT_RE.finditer(text):
+            s, e = m.span()
+            mark = text[e]
+            if mark == "." and (text[e + 1 : e + 3] == " ." or (e + 1 < len(text) and text[e + 1] == ".")):
+                continue  # a spaced ellipsis ". . ."
+            if mark == "." and e >= 2 and text[s - 1] == "." and text[s - 2] == ".":
+                continue
+            yield Fix(
+                s,
+                e,
+                m.group(),
+                "",
+                "unicode",
+                "unicode.space-before-punctuation",
+                0.85,
+                f"space before {mark!r}",
+            )
+
+    def _space_in_word(self, doc: Document) -> Iterator[Fix]:
+        text = doc.text
+        for m in _APOS_S_RE.finditer(text):
+            s, e = m.span()
+            yield Fix(s, e, m.group(), "", "unicode", "unicode.space-in-word", 0.85, "space before a possessive 's")
+        if "-" not in text:
+            return
+        for m in _SPACE_HYPHEN_RE.finditer(text):
+            s, e = m.span()
+            ss, se = doc.sentence_at(s)
+            sentence = text[ss:se]
+            # A dash written as a hyphen ("was -as usual- late") shows up elsewhere in the sentence.
+            if sentence.count(" -") > 1 or "- " in sentence:
+                continue
+            yield Fix(s, e, m.group(), "", "unicode", "unicode.space-in-word", 0.8, "space before a joining hyphen")
+        for m in _HYPHEN_SPACE_RE.finditer(text):
+            s, e = m.span()
+            w = _WORD_AFTER_RE.match(text, e)
+            if w is None or w.group().lower() in _SUSPENDED:
+                continue
+            ss, se = doc.sentence_at(s)
+            sentence = text[ss:se]
+            if sentence.count("- ") > 1 or " -" in sentence or " – " in sentence:
+                continue
+            # The hyphenated word before the space must not itself end a phrase "X- and Y-".
+            yield Fix(s, e, m.group(), "", "unicode", "unicode.space-in-word", 0.75, "space after a joining hyphen")
+
+    def _missing_space(self, text: str) -> Iterator[Fix]:
+        for m in _MISSING_SPACE_RE.finditer(text):
+            i = m.start()
+            cs = i
+            while cs > 0 and not text[cs - 1].isspace() and i - cs < 200:
+                cs -= 1
+            ce = i
+            while ce < len(text) and not text[ce].isspace() and ce - i < 200:
+                ce += 1
+            chunk = text[cs:ce]
+            if _CHUNK_URLISH.search(chunk) or chunk.count(".") > 1:
+                continue
+            yield Fix(
+                i,
+                i + 1,
+                m.group(),
+                m.group() + " ",
+                "unicode",
+                "unicode.missing-space",
+                0.85,
+                "missing space after the end of a sentence",
+            )
+
+    # -- mojibake -------------------------------------------------------------------------------
+    def _mojibake(self, text: str) -> Iterator[Fix]:
+        import ftfy
+
+        last_end = -1
+        for m in _MOJIBAKE_RE.finditer(text):
+            if m.start() < last_end:
+                continue
+            s = m.start()
+            while s > 0 and text[s - 1] not in " \t\r\n" and m.start() - s < 100:
+                s -= 1
+            e = m.end()
+            while e < len(text) and text[e] not in " \t\r\n" and e - m.end() < 100:
+                e += 1
+            last_end = e
+            chunk = text[s:e]
+            try:
+                fixed = ftfy.fix_and_explain(chunk, config=_ftfy_config())  # type: ignore[arg-type]
+            except Exception:  # noqa: BLE001 - ftfy must never make us crash
+                continue
+            steps = fixed.explanation or []
+            if fixed.text == chunk or not any(step[0] in ("encode", "decode", "transcode") for step in steps):
+                continue
+            yield Fix(
+                s,
+                e,
+                chunk,
+                fixed.text,
+                "unicode",
+                "unicode.mojibake",
+                0.9,
+                "mojibake (text decoded with the wrong encoding), repaired with ftfy: "
+                + ", ".join(f"{a} {b}" for a, b in steps),
+            )
+
+
+DETECTOR = UnicodeDetector
