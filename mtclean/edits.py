@@ -99,15 +99,8 @@ class OffsetMap:
         else:
             a = (self._c_starts, self._c_ends, self._o_starts, self._o_ends)
         s = self._map_start(start, *a)
-        e = self._map_end(end, *a) if end > start else s
-        if end == start:
-            e = max(s, self._map_end(end, *a)) if self._at_insertion(end, a[0], a[1]) else s
+        e = self._map_end(end, *a)
         return s, max(s, e)
-
-    @staticmethod
-    def _at_insertion(pos: int, ss: list[int], se: list[int]) -> bool:
-        j = bisect_left(ss, pos)
-        return j < len(ss) and ss[j] == se[j] == pos
 
     def to_cleaned(self, start: int, end: int) -> tuple[int, int]:
         """The span of the cleaned text that corresponds to ``original[start:end]``."""

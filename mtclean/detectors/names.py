@@ -410,7 +410,11 @@ class NameDetector:
         if al.reversed:
             # Set view (organisations) or family-name-first order: the words match, not the order.
             extra_words = [p for p in span_parts if p not in form_parts]
-            changed = [(p, "", 0.8) for p in extra_words]
+            content_span = [p for p in span_parts if p not in _ORG_STOP and p not in PARTICLES]
+            content_form = [p for p in form_parts if p not in _ORG_STOP and p not in PARTICLES]
+            if extra_words or len(content_span) > len(content_form):
+                return None  # words the name does not have: never delete them
+            changed = []
             if not changed and not _contiguous(span_parts, form_parts):
                 changed = [(" ".join(span_parts), " ".join(form_parts), 0.9)]  # a reordered name
             exact_other = len(extra_words) < len(span_parts)
@@ -514,6 +518,8 @@ class NameDetector:
         replacement = self._replacement(doc, s, text, entry, al, form_parts, used_fused, ft, partial)
         if replacement is None:
             return None
+        if entry.type == "PER" and len(replacement) < 0.75 * len(text):
+            return None  # a repaired name does not lose a quarter of its letters
         reason = f"'{text}' -> '{replacement}': " + "; ".join(notes)
         return Decision(s, e, replacement, entry, conf, reason, "name.fuzzy", True)
 

@@ -123,7 +123,7 @@ def name_similarity(span: tuple[str, ...], form: tuple[str, ...]) -> Alignment:
             a = Alignment(r.score * 0.97, r.pairs, r.missing, r.extra, True)
     joined_span = "".join(span)
     joined_form = "".join(form)
-    if len(span) != len(form):
+    if len(span) != len(form) and abs(len(joined_span) - len(joined_form)) <= max(2, len(joined_form) // 6):
         s = part_similarity(joined_span, joined_form) * 0.97
         if s > a.score:
             a = Alignment(s, ((tuple(range(len(span))), tuple(range(len(form))), s),), (), ())
