@@ -89,3 +89,12 @@ __all__ = [
     "load_gazetteer",
     "rules",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # Optional bridges, imported on first use so that `import mtclean` never imports pandas.
+    if name == "clean_series":
+        from .integrations.pandas import clean_series
+
+        return clean_series
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

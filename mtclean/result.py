@@ -49,10 +49,19 @@ class Result:
         evidence the name engine used; no other disambiguation.
         """
         by_span = {(f.start, f.end): f for f in self.fixes if f.entity}
+        # A repair the resolver did not apply (below threshold, lost an overlap) leaves a mention
+        # that is neither fixed nor correct: not reported as an entity (it stays a finding).
+        unsure = {
+            (f.start, f.end, f.entity) for f in self.findings if f.entity and f.replacement not in (None, f.original)
+        }
         out: list[Entity] = []
         for m in sorted(self.mentions, key=lambda m: (m.start, m.end, m.entity)):
             fix = by_span.get((m.start, m.end))
+            if fix is None and (m.start, m.end, m.entity) in unsure:
+                continue
             cs, ce = self.to_cleaned(m.start, m.end)
+            if cs == ce:
+                continue  # the mention was deleted by another fix (a bracketed insertion, boilerplate)
             out.append(
                 Entity(
                     entity=m.entity,
