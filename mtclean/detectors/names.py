@@ -69,6 +69,14 @@ def _family_end(al: Alignment, form_parts: tuple[str, ...], entry: Entry) -> boo
     return core[-1] in covered
 
 
+def _case_ok(surface: str, text: str) -> bool:
+    """An acronym form ("SAA", "IS") matches only text written in capitals too."""
+    letters = [c for c in surface if c.isalpha()]
+    if letters and len(letters) <= 6 and all(c.isupper() for c in letters):
+        return all(c.isupper() for c in text if c.isalpha())
+    return True
+
+
 def _local(al: Alignment, span_parts: tuple[str, ...]) -> float:
     """Similarity over the aligned parts only (ignoring parts of the form the span leaves out)."""
     if not al.pairs:
@@ -165,7 +173,7 @@ class NameDetector:
                     e = ends[k + L - 1]
                     if L > 1 and any(toks[run[k + q]].start - ends[k + q - 1] != 1 for q in range(1, L)):
                         continue
-                    forms = self.index.exact_forms(text[s:e])
+                    forms = [f for f in self.index.exact_forms(text[s:e]) if _case_ok(f.surface, text[s:e])]
                     if forms:
                         hit = (k, k + L, forms)
                         break
@@ -232,7 +240,11 @@ class NameDetector:
             d
             for d in live
             if not any(
-                o is not d and o.entry.id == d.entry.id and o.confidence >= 0.8 and o.start <= d.start and d.end <= o.end
+                o is not d
+                and (o.entry.id == d.entry.id or (o.changed and not d.changed))
+                and o.confidence >= 0.8
+                and o.start <= d.start
+                and d.end <= o.end
                 and (o.end - o.start) > (d.end - d.start)
                 for o in live
             )
@@ -243,6 +255,13 @@ class NameDetector:
             if any(d.start < c.end and c.start < d.end for c in chosen):
                 continue
             chosen.append(d)
+        changed_spans = [(d.start, d.end, d.entry.id) for d in chosen if d.changed]
+        if changed_spans:
+            out = [
+                m
+                for m in out
+                if not (isinstance(m, Mention) and any(m.start < b and a < m.end and m.entity != eid for a, b, eid in changed_spans))
+            ]
         for d in sorted(chosen, key=lambda d: d.start):
             original = text[d.start : d.end]
             if d.changed and d.replacement != original:
@@ -283,7 +302,9 @@ class NameDetector:
         n = len(run)
         protected: set[int] = set()
         for k0, k1, forms in exact:
-            if k1 - k0 > 1 or any(self.index.entries[f.entry].type in ("PER", "ORG") for f in forms):
+            # Multi-word names are protected whole; a single word ("Naeem", an alias of someone)
+            # protects only itself, and a longer name around it may still be repaired.
+            if k1 - k0 > 1:
                 protected.update(range(k0, k1))
         is_title = [fold(toks[run[k]].text) in TITLE_WORDS and k not in covered for k in range(n)]
         is_particle = [fold(toks[run[k]].text) in PARTICLES or fold(toks[run[k]].text) in ARTICLES for k in range(n)]
@@ -467,7 +488,9 @@ class NameDetector:
         # A difference in vowels or doubled letters only is usually an accepted transliteration
         # ("Joumblatt", "Mouaffaq", "al-Mona"), not a mangled name: rewrite it only when the title
         # identifies the entity, or when the span's spelling is unattested and the entry's is common.
-        variant = not merged and all(sp and fp and strict_skeleton(sp) == strict_skeleton(fp) for sp, fp, _ in changed)
+        variant = (not merged and all(sp and fp and strict_skeleton(sp) == strict_skeleton(fp) for sp, fp, _ in changed)) or (
+            self._variant_of_entity(ps, entry)
+        )
         if variant and not strong_title and not low_heads:
             attested = min((zipf(fp) for _sp, fp, _ in changed if fp), default=0.0)
             need = 2.5 if entry.type == "PER" else 1.0
@@ -522,6 +545,16 @@ class NameDetector:
             return None  # a repaired name does not lose a quarter of its letters
         reason = f"'{text}' -> '{replacement}': " + "; ".join(notes)
         return Decision(s, e, replacement, entry, conf, reason, "name.fuzzy", True)
+
+    def _variant_of_entity(self, ps: tuple[str, ...], entry: Entry) -> bool:
+        """True when the span spells one of the entry's accepted forms with other vowels or
+        doubled letters only, part for part ("Sami Abi al-Mona" for "Sami Abi al-Muna")."""
+        skel = [strict_skeleton(p) for p in ps if p not in ARTICLES]
+        for surface in (entry.canonical, *entry.aliases):
+            fps = [strict_skeleton(p) for p in parts(surface) if p not in ARTICLES]
+            if fps == skel:
+                return True
+        return False
 
     # --------------------------------------------------------------- rewrite
     def _replacement(self, doc: Document, s: int, text: str, entry: Entry, al: Alignment,
