@@ -398,6 +398,8 @@ class NameDetector:
             if entry.type == "GRP" or entry.has("protect_only"):
                 veto = max(veto, score)
                 continue
+            if not al.reversed and any(ps[i] not in ARTICLES and ps[i] not in PARTICLES for i in al.extra):
+                continue  # words of the span this form does not have: not this entity
             if form.kind not in (CANONICAL, ALIAS, MANGLED):
                 continue
             if al.missing and al.pairs and _family_end(al, form.parts, entry):

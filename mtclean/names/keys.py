@@ -156,6 +156,11 @@ def part_keys(part: str) -> tuple[str, ...]:
         for k in (skeleton(v), skeleton(drop_final_r(v))):
             if k:
                 keys.setdefault(k, None)
+        # Exact consonants (vowels and doubling free): specific where the class skeleton of a
+        # short name is too common ("Kyiv"/"Kiev"/"Kyiev" all give "kv").
+        sk = strict_skeleton(v)
+        if sk:
+            keys.setdefault("=" + v[0] + sk, None)
     return tuple(keys)
 
 
