@@ -533,7 +533,10 @@ def format_report(report: Report, *, show_errors: bool = False) -> str:
     lines += _table(header, rows)
     lines.append("")
     lines.append("By source language:")
-    lines += _table(["lang", *header[1:]], [_row(k, c, False) for k, c in report.by_lang().items()])
+    lines += _table(
+        ["lang", "cases", *header[1:]],
+        [[k, str(c.cases), *_row(k, c, False)[1:]] for k, c in report.by_lang().items()],
+    )
     lines.append("")
     lines.append(
         f"changes per 1k words: {_num(ov.changes_per_1k_words)}; "
