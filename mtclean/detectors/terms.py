@@ -1,0 +1,491 @@
+"""Calques and mistranslated terms (`term`): a data file of known machine-translation and
+"article spinner" outputs with context conditions.
+
+The table lives in ``mtclean/data/terms.tsv`` (its header documents the columns); users add rows
+through ``Cleaner(data={"terms": "my.tsv"})`` (same format, read after the embedded table; a row
+with an existing id replaces it).  All phrases are compiled into ONE trie-shaped regular expression,
+so the cost of a scan does not grow with the number of entries; context conditions (regexes) are
+only evaluated where a phrase matched, on a bounded window of the same line, with a timeout.
+
+Rules: ``term.calque`` (rows with action ``fix``; applied when the row's confidence reaches the
+``term`` threshold, reported as a finding otherwise) and ``term.calque-suspect`` (rows with action
+``flag``: always a finding with the suggestion).
+
+The table reader, the context conditions and the error type are shared with
+`mtclean.detectors.wording`.
+"""
+
+from __future__ import annotations
+
+import os
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from ..model import Finding, Fix
+from ..resources import data_path
+from .base import Proposal, Rule
+
+if TYPE_CHECKING:
+    from ..config import Config
+    from ..document import Document
+
+FIX_RULE = "term.calque"
+FLAG_RULE = "term.calque-suspect"
+
+#: Characters of context read on each side of a match (within its line).
+WINDOW = 100
+#: Seconds a single context regex may run before the entry abstains.
+REGEX_TIMEOUT = 0.05
+#: Longest phrase accepted in a terms file.
+MAX_PHRASE = 80
+#: Longest context pattern accepted in a data file.
+MAX_PATTERN = 500
+
+CONTEXT_FIELDS = ("before", "not_before", "after", "not_after", "near", "not_near")
+
+
+class DataFileError(ValueError):
+    """A malformed rule data file; says which file, line and field."""
+
+    def __init__(self, file: str, line: int | None, field: str | None, message: str) -> None:
+        self.file = file
+        self.line = line
+        self.field = field
+        self.message = message
+        where = file
+        if line is not None:
+            where += f", line {line}"
+        if field is not None:
+            where += f", field {field!r}"
+        super().__init__(f"{where}: {message}")
+
+
+# --------------------------------------------------------------------------------------------
+# Reading TSV tables
+
+
+def read_table(
+    path: str | os.PathLike[str], required: Sequence[str], optional: Sequence[str]
+) -> list[tuple[int, dict[str, str]]]:
+    """Rows of a tab-separated data file with a header row, as (line number, {column: value}).
+
+    ``#`` lines and blank lines are skipped.  Unknown or missing columns, extra fields and
+    undecodable bytes raise `DataFileError`.
+    """
+    name = str(path)
+    try:
+        with open(path, encoding="utf-8", newline="") as fh:
+            lines = fh.read().splitlines()
+    except UnicodeDecodeError as exc:
+        raise DataFileError(name, None, None, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    header: list[str] | None = None
+    rows: list[tuple[int, dict[str, str]]] = []
+    known = set(required) | set(optional)
+    for no, raw in enumerate(lines, 1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        cells = raw.split("\t")
+        if header is None:
+            header = [c.strip().lower() for c in cells]
+            for c in header:
+                if c not in known:
+                    raise DataFileError(name, no, c, f"unknown column (expected some of {', '.join(sorted(known))})")
+            if len(set(header)) != len(header):
+                raise DataFileError(name, no, None, "a column is named twice in the header row")
+            for c in required:
+                if c not in header:
+                    raise DataFileError(name, no, c, "required column missing from the header row")
+            continue
+        if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
+            raise DataFileError(name, no, None, f"{len(cells)} fields but the header has {len(header)}")
+        rows.append((no, {h: (cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header)}))
+    if header is None:
+        raise DataFileError(name, None, None, "no header row")
+    return rows
+
+
+def parse_confidence(value: str, file: str, line: int) -> float:
+    try:
+        c = float(value)
+    except ValueError:
+        raise DataFileError(file, line, "confidence", f"not a number: {value!r}") from None
+    if not 0.0 <= c <= 1.0:
+        raise DataFileError(file, line, "confidence", f"{c} outside 0..1")
+    return c
+
+
+def compile_pattern(value: str, file: str, line: int, field: str, flags: int = 0) -> regex.Pattern[str]:
+    if len(value) > MAX_PATTERN:
+        raise DataFileError(file, line, field, f"pattern longer than {MAX_PATTERN} characters")
+    try:
+        return regex.compile(value, flags | regex.V0)
+    except regex.error as exc:
+        raise DataFileError(file, line, field, f"invalid regular expression: {exc}") from None
+
+
+# --------------------------------------------------------------------------------------------
+# Context conditions
+
+
+@dataclass(frozen=True)
+class Context:
+    """Regexes searched around a match, within its line and ``WINDOW`` characters.
+
+    ``before``/``after`` must match (``not_*`` must not match) the text before / after the match
+    (anchor with ``$`` / ``^`` for "right before" / "right after"); ``near``/``not_near`` are
+    searched in before + match + after.  All are case-insensitive unless the pattern says
+    ``(?-i)``.  A condition that times out makes the entry abstain.
+    """
+
+    before: regex.Pattern[str] | None = None
+    not_before: regex.Pattern[str] | None = None
+    after: regex.Pattern[str] | None = None
+    not_after: regex.Pattern[str] | None = None
+    near: regex.Pattern[str] | None = None
+    not_near: regex.Pattern[str] | None = None
+
+    @classmethod
+    def from_row(cls, row: dict[str, str], file: str, line: int) -> Context:
+        pats: dict[str, regex.Pattern[str] | None] = {}
+        for f in CONTEXT_FIELDS:
+            v = row.get(f, "")
+            pats[f] = compile_pattern(v, file, line, f, regex.IGNORECASE) if v else None
+        return cls(**pats)
+
+    @property
+    def empty(self) -> bool:
+        return all(getattr(self, f) is None for f in CONTEXT_FIELDS)
+
+    def holds(self, before: str, matched: str, after: str) -> bool:
+        if self.empty:
+            return True
+        try:
+            if self.before is not None and self.before.search(before, timeout=REGEX_TIMEOUT) is None:
+                return False
+            if self.not_before is not None and self.not_before.search(before, timeout=REGEX_TIMEOUT) is not None:
+                return False
+            if self.after is not None and self.after.search(after, timeout=REGEX_TIMEOUT) is None:
+                return False
+            if self.not_after is not None and self.not_after.search(after, timeout=REGEX_TIMEOUT) is not None:
+                return False
+            if self.near is not None or self.not_near is not None:
+                whole = before + matched + after
+                if self.near is not None and self.near.search(whole, timeout=REGEX_TIMEOUT) is None:
+                    return False
+                if self.not_near is not None and self.not_near.search(whole, timeout=REGEX_TIMEOUT) is not None:
+                    return False
+        except TimeoutError:
+            return False
+        return True
+
+
+class LineWindows:
+    """Bounded context windows within the line of a span (lines computed once by the Document)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.text = doc.text
+        self.lines = doc.lines
+        self.starts = [s for s, _ in self.lines]
+
+    def line_of(self, pos: int) -> tuple[int, int]:
+        i = max(0, bisect_right(self.starts, pos) - 1)
+        return self.lines[i]
+
+    def around(self, start: int, end: int) -> tuple[str, str]:
+        ls, le = self.line_of(start)
+        le = max(le, end)
+        return self.text[max(ls, start - WINDOW) : start], self.text[end : min(le, end + WINDOW)]
+
+
+# --------------------------------------------------------------------------------------------
+# Phrases, keys and case
+
+_APOS = "'’ʼ`"
+_HYPHENS = "-‐‑"
+_SPACE_RE = regex.compile(r"\s+")
+
+
+def phrase_key(s: str) -> str:
+    """The lookup key of a phrase or matched text: lower case, one space, ASCII apostrophe/hyphen."""
+    s = _SPACE_RE.sub(" ", s.strip())
+    s = "".join("'" if c in _APOS else "-" if c in _HYPHENS else c for c in s)
+    return s.lower()
+
+
+def _shape(s: str) -> str:
+    """Like `phrase_key` but keeping the case (for case-sensitive rows)."""
+    s = _SPACE_RE.sub(" ", s.strip())
+    return "".join("'" if c in _APOS else "-" if c in _HYPHENS else c for c in s)
+
+
+def _char_pattern(c: str) -> str:
+    if c == " ":
+        return r"[^\S\r\n]{1,3}"
+    if c == "'":
+        return "['’ʼ`]"
+    if c == "-":
+        return "[-‐‑]"
+    return regex.escape(c)
+
+
+def trie_pattern(keys: Iterable[str]) -> str:
+    """One regex matching any of ``keys`` (already `phrase_key`-normalised), longest first.
+
+    The alternation is shaped as a trie: each position offers each next character once, so the
+    work per text position depends on the phrase length, not on the number of phrases.
+    """
+    root: dict[str, Any] = {}
+    for k in keys:
+        node = root
+        for c in k:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def render(node: dict[str, Any]) -> str:
+        children = sorted(c for c in node if c)
+        if not children:
+            return ""
+        alts = [_char_pattern(c) + render(node[c]) for c in children]
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return "(?:" + body + ")?"
+        return body
+
+    return render(root)
+
+
+def transfer_case(original: str, phrase: str, replacement: str) -> str:
+    """Carry the case of ``original`` over to ``replacement`` where it differs from the table's.
+
+    All capitals stay all capitals; a capitalised first word ("Denominational violence" at a
+    sentence start) capitalises the replacement; title case of every word carries over word by
+    word.  Capitals written in the table's replacement ("Getty Images") are kept.
+    """
+    letters = [c for c in original if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters) and not phrase.isupper():
+        return replacement.upper()
+    out = replacement
+    o_words = original.split()
+    p_words = phrase.split()
+    if (
+        len(o_words) > 1
+        and all(w[:1].isupper() for w in o_words if w[:1].isalpha())
+        and not all(w[:1].isupper() for w in p_words if w[:1].isalpha())
+    ):
+        return " ".join(w[:1].upper() + w[1:] if w[:1].islower() else w for w in out.split(" "))
+    if original[:1].isupper() and phrase[:1].islower() and out[:1].islower():
+        out = out[:1].upper() + out[1:]
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# The terms table
+
+TERM_REQUIRED = ("id", "phrase", "replacement", "action", "confidence")
+TERM_OPTIONAL = ("langs", "case", "note", *CONTEXT_FIELDS)
+_ID_RE = regex.compile(r"[a-z0-9][a-z0-9.\-]*")
+_LANG_RE = regex.compile(r"[a-z]{2,3}|spinner")
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    phrase: str
+    replacement: str
+    action: str
+    confidence: float
+    langs: tuple[str, ...]
+    case_sensitive: bool
+    context: Context
+    note: str
+    file: str
+    line: int
+
+    @property
+    def key(self) -> str:
+        return phrase_key(self.phrase)
+
+
+def load_terms(path: str | os.PathLike[str]) -> list[Term]:
+    """Read one terms file; raise `DataFileError` (file, line, field) when it is malformed."""
+    file = str(path)
+    out: list[Term] = []
+    seen: dict[str, int] = {}
+    for line, row in read_table(path, TERM_REQUIRED, TERM_OPTIONAL):
+        tid = row["id"]
+        if not _ID_RE.fullmatch(tid):
+            raise DataFileError(file, line, "id", f"expected a lowercase id (letters, digits, '.', '-'), got {tid!r}")
+        if tid in seen:
+            raise DataFileError(file, line, "id", f"duplicate id {tid!r} (first on line {seen[tid]})")
+        seen[tid] = line
+        phrase = row["phrase"]
+        if not phrase or not any(c.isalpha() for c in phrase):
+            raise DataFileError(file, line, "phrase", "missing value (a phrase needs at least one letter)")
+        if len(phrase) > MAX_PHRASE:
+            raise DataFileError(file, line, "phrase", f"longer than {MAX_PHRASE} characters")
+        if not (phrase[0].isalnum() and phrase[-1].isalnum()):
+            raise DataFileError(file, line, "phrase", "must start and end with a letter or digit")
+        action = row["action"].lower()
+        if action not in ("fix", "flag"):
+            raise DataFileError(file, line, "action", f"expected 'fix' or 'flag', got {row['action']!r}")
+        replacement = row["replacement"]
+        if action == "fix" and not replacement:
+            raise DataFileError(file, line, "replacement", "a 'fix' row needs a replacement")
+        if replacement and phrase_key(replacement) == phrase_key(phrase) and action == "fix":
+            raise DataFileError(file, line, "replacement", "the replacement equals the phrase")
+        confidence = parse_confidence(row["confidence"], file, line)
+        langs = tuple(x.strip().lower() for x in row.get("langs", "").split("|") if x.strip())
+        for lang in langs:
+            if not _LANG_RE.fullmatch(lang):
+                raise DataFileError(file, line, "langs", f"expected language codes or 'spinner', got {lang!r}")
+        case = (row.get("case") or "i").lower()
+        if case not in ("i", "s"):
+            raise DataFileError(file, line, "case", f"expected 'i' (any case) or 's' (case-sensitive), got {case!r}")
+        out.append(
+            Term(
+                id=tid,
+                phrase=phrase,
+                replacement=replacement,
+                action=action,
+                confidence=confidence,
+                langs=langs,
+                case_sensitive=case == "s",
+                context=Context.from_row(row, file, line),
+                note=row.get("note", ""),
+                file=file,
+                line=line,
+            )
+        )
+    return out
+
+
+def load_all_terms(files: Iterable[str | os.PathLike[str]]) -> list[Term]:
+    """Rows of several files in order; a later row with an existing id replaces the earlier one."""
+    by_id: dict[str, Term] = {}
+    for f in files:
+        for t in load_terms(f):
+            by_id.pop(t.id, None)
+            by_id[t.id] = t
+    return list(by_id.values())
+
+
+def _lang_label(langs: tuple[str, ...]) -> str:
+    if not langs:
+        return "machine translation"
+    names = ["article spinner" if x == "spinner" else x for x in langs]
+    return "machine translation / article spinner (" + ", ".join(names) + ")"
+
+
+class TermDetector:
+    """Known calques and spun phrases, from ``mtclean/data/terms.tsv`` plus user files."""
+
+    name = "terms"
+    rules = (
+        Rule(
+            FIX_RULE,
+            "term",
+            "fix",
+            "A known machine-translation calque or article-spinner phrase, rewritten to the usual "
+            "English news term ('denominational violence' -> 'sectarian violence'); rows in "
+            "mtclean/data/terms.tsv with action 'fix'.",
+            examples=(
+                (
+                    "Denominational violence has flared again in the south.",
+                    "Sectarian violence has flared again in the south.",
+                ),
+                (
+                    "The minister denounced the ethnic purification of the region.",
+                    "The minister denounced the ethnic cleansing of the region.",
+                ),
+                ("The struggle cupboard met late on Sunday.", "The war cabinet met late on Sunday."),
+                (
+                    "The blast happened at 9 p.m. native time on Friday.",
+                    "The blast happened at 9 p.m. local time on Friday.",
+                ),
+                ("“We will respond,” he writes to X.", "“We will respond,” he wrote on X."),
+                ("Photo: AFP via Getty Pictures", "Photo: AFP via Getty Images"),
+            ),
+            counter_examples=(
+                "The denominational schools reopened on Monday.",
+                "Native time-keeping traditions vary across the islands.",
+                "The minister wrote to Xavier on Monday.",
+                "Sectarian violence has flared again in the south.",
+                "The kitchen cupboard was empty.",
+            ),
+        ),
+        Rule(
+            FLAG_RULE,
+            "term",
+            "flag",
+            "A phrase that is often a calque but also valid English: reported as a finding with the "
+            "usual term as suggestion; rows in mtclean/data/terms.tsv with action 'flag'.",
+            examples=(
+                ("Police found a booby-trapped car near the checkpoint.", "booby-trapped car"),
+                ("The two ministers exchanged views on the state organs involved.", "state organs"),
+            ),
+            counter_examples=(
+                "Police found a car bomb near the checkpoint.",
+                "Surgeons transplanted the organs on Tuesday.",
+            ),
+        ),
+    )
+
+    def __init__(self, config: Config) -> None:
+        files: list[str | os.PathLike[str]] = [data_path("terms.tsv")]
+        files.extend(config.data_files("terms"))
+        self.terms = load_all_terms(files)
+        by_key: dict[str, list[Term]] = {}
+        # Later rows (user files) are tried first.
+        for t in reversed(self.terms):
+            by_key.setdefault(t.key, []).append(t)
+        self._by_key = by_key
+        self._re: regex.Pattern[str] | None = None
+        if by_key:
+            body = trie_pattern(sorted(by_key))
+            self._re = regex.compile(r"(?<![\p{L}\p{N}])" + body + r"(?![\p{L}\p{N}])", regex.IGNORECASE | regex.V0)
+
+    def find(self, doc: Document) -> Iterator[Proposal]:
+        if self._re is None or not doc.text:
+            return
+        windows: LineWindows | None = None
+        for m in self._re.finditer(doc.text):
+            matched = m.group()
+            cands = self._by_key.get(phrase_key(matched))
+            if not cands:
+                continue
+            if windows is None:
+                windows = LineWindows(doc)
+            before, after = windows.around(m.start(), m.end())
+            for t in cands:
+                if t.case_sensitive and _shape(matched) != _shape(t.phrase):
+                    continue
+                if not t.context.holds(before, matched, after):
+                    continue
+                yield self._proposal(t, m.start(), m.end(), matched)
+                break
+
+    @staticmethod
+    def _proposal(t: Term, start: int, end: int, matched: str) -> Fix | Finding:
+        replacement = transfer_case(matched, t.phrase, t.replacement) if t.replacement else ""
+        label = _lang_label(t.langs)
+        note = f"; {t.note}" if t.note else ""
+        if t.action == "fix":
+            reason = f"'{matched}' is a known {label} calque for '{replacement}' [{t.id}]{note}"
+            return Fix(start, end, matched, replacement, "term", FIX_RULE, t.confidence, reason)
+        if replacement:
+            reason = f"'{matched}' is often a {label} calque for '{replacement}' [{t.id}]{note}"
+        else:
+            reason = f"'{matched}' is often a {label} calque [{t.id}]{note}"
+        return Finding(start, end, matched, replacement or None, "term", FLAG_RULE, t.confidence, reason)
+
+
+def embedded_terms_path() -> Path:
+    return data_path("terms.tsv")
+
+
+DETECTOR = TermDetector
