@@ -61,6 +61,7 @@ _ANY_LETTER_RE = regex.compile(r"\p{L}")
 _KANA_RE = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 _HAN_RE = regex.compile(r"\p{Han}")
 _LETTER_RE = regex.compile(r"\p{L}")
+_LETTER_OR_MARK_RE = regex.compile(r"[\p{L}\p{M}]")
 _LOWER_WORD_RE = regex.compile(r"\p{Ll}[\p{Ll}'’]{1,30}")
 _OPEN_GLOSS = "(（["
 _CLOSE_GLOSS = ")）]"
@@ -157,7 +158,7 @@ class LanguageDetector:
         for m in _RUN_RE.finditer(text):
             group = m.lastgroup or ""
             s, e = m.span()
-            while e > s and not _LETTER_RE.match(text[e - 1]):
+            while e > s and not _LETTER_OR_MARK_RE.match(text[e - 1]):
                 e -= 1
             run = text[s:e]
             if len(_LETTER_RE.findall(run)) < 2:

@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -57,10 +58,11 @@ _FW_MAP.update(
         "＂": '"',
     }
 )
+_FW_TABLE = str.maketrans(_FW_MAP)
 _FW_RE = regex.compile("[" + regex.escape("".join(_FW_MAP)) + "]+")
 _OPEN = frozenset("([{“")
 _CLOSE = frozenset(",.:;!?)]}”")
-_SKIP_FOR_CONTEXT = frozenset(" \t\u00a0\u3000") | frozenset(_FW_MAP)
+_CONTEXT_SKIP_RE = regex.compile(r"[\p{Z}\p{P}\p{S}\t]")
 
 _INVISIBLE_RE = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u2061-\u2064\u180e]{1,64}")
 _JOINERS = frozenset("\u200c\u200d")
@@ -69,7 +71,9 @@ _SPACE_SEPARATED_SCRIPTS_RE = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanma
 _LATIN_RE = regex.compile(r"[\p{Latin}\p{N}\p{P}\p{Zs}]")
 
 _NBSP_RE = regex.compile(r"(?<=\p{L})\u00a0(?=\p{Ll})")
-_SPACE_PUNCT_RE = regex.compile(r"(?<=[\p{L}\p{N})\]”’\"%])[ \t]{1,8}(?=[,;:!?.](?:[\s”’\")\]]|$))")
+_SPACE_PUNCT_RE = regex.compile(r"(?<=[\p{L}\p{N})\]”’\"%])[ \t\u3000]{1,8}(?=[,;:!?.](?:[\s”’\"]|$))")
+# "week ,more": a comma or semicolon moved to the next word.
+_SPACE_COMMA_WORD_RE = regex.compile(r"(?<=[\p{L}\p{N})\]”’\"%])[ \t\u3000]{1,8}[,;](?=\p{L})")
 _APOS_S_RE = regex.compile(r"(?<=\p{L})[ \t]{1,3}(?=[’']s(?![\p{L}\p{N}]))")
 _SPACE_HYPHEN_RE = regex.compile(r"(?<=[\p{L}\p{N}])[ \t]{1,3}(?=-\p{L}[\p{L}\-]{0,30}(?:[\s,.;:!?]|$))")
 _HYPHEN_SPACE_RE = regex.compile(r"(?<=[\p{L}\p{N}]-)[ \t]{1,3}(?=\p{Ll})")
@@ -85,22 +89,27 @@ _WORD_AFTER_RE = regex.compile(r"\p{L}{1,40}")
 
 
 def _neighbour(text: str, i: int, step: int, limit: int = 12) -> str:
-    """The nearest character from ``i`` in direction ``step`` that is not a space or full-width mark."""
+    """The nearest character from ``i`` in direction ``step`` that is not a space, punctuation or symbol."""
     j = i
     for _ in range(limit):
         if not 0 <= j < len(text):
             return ""
         ch = text[j]
-        if ch not in _SKIP_FOR_CONTEXT and ch != "\n":
-            return ch
-        if ch == "\n":
+        if ch in "\n\r":
             return ""
+        if _CONTEXT_SKIP_RE.match(ch) is None:
+            return ch
         j += step
     return ""
 
 
 def _is_cjk(ch: str) -> bool:
     return bool(ch) and _CJK_RE.match(ch) is not None
+
+
+def _chunk_break(ch: str) -> bool:
+    """Mojibake chunks end at whitespace, except U+00A0 (a common byte of the mojibake itself)."""
+    return ch.isspace() and ch != "\u00a0"
 
 
 @lru_cache(maxsize=1)
@@ -249,18 +258,25 @@ class UnicodeDetector:
 
     def find(self, doc: Document) -> Iterator[Fix]:
         text = doc.text
-        if text.isascii():
-            yield from self._space_before(text)
-            yield from self._space_in_word(doc)
-            yield from self._missing_space(text)
-            return
-        yield from self._fullwidth(text)
-        yield from self._invisible(text)
-        yield from self._nbsp(text)
-        yield from self._space_before(text)
-        yield from self._space_in_word(doc)
-        yield from self._missing_space(text)
-        yield from self._mojibake(text)
+        base: list[Fix] = []
+        if not text.isascii():
+            base = [*self._fullwidth(text), *self._invisible(text)]
+        # The spacing and mojibake rules read the text as it will be once the full-width and
+        # invisible characters are fixed, so that a second pass finds nothing new; a fix of theirs
+        # that covers a full-width fix includes it.
+        view = _View(text, base)
+        derived = [*self._space_before(view), *self._space_in_word(view), *self._missing_space(view)]
+        if not text.isascii():
+            derived.extend(self._mojibake(view))
+            derived.extend(self._nbsp(text))
+        spans = sorted((f.start, f.end) for f in derived)
+        starts = [sp[0] for sp in spans]
+        for f in base:
+            i = bisect_right(starts, f.start) - 1
+            if i >= 0 and spans[i][0] <= f.start and f.end <= spans[i][1]:
+                continue
+            yield f
+        yield from derived
 
     # -- full-width ------------------------------------------------------------------------------
     def _fullwidth(self, text: str) -> Iterator[Fix]:
@@ -283,6 +299,12 @@ class UnicodeDetector:
                     continue
             elif _is_cjk(left) or _is_cjk(right):
                 continue
+            if out == " ":
+                k = i
+                while k < len(text) and text[k] in " \t\u3000":
+                    k += 1
+                if k < len(text) and _FW_MAP.get(text[k], text[k]) in ",.:;!?":
+                    continue  # spaces before punctuation: the spacing rule removes them all
             s, e = i, i + 1
             rep = out
             if out in _CLOSE or out in _OPEN or out == " ":
@@ -290,9 +312,13 @@ class UnicodeDetector:
                 if out in _CLOSE:
                     while s > 0 and text[s - 1] in " \t\u3000":
                         s -= 1
+                    if s > 0 and text[s - 1] in _FW_MAP:
+                        s = i  # the spaces belong to the full-width mark before
                 if out in _OPEN:
                     while e < len(text) and text[e] in " \t\u3000":
                         e += 1
+                    if e < len(text) and text[e] in _FW_MAP:
+                        e = i + 1
                 prev = text[s - 1] if s > 0 else ""
                 nxt = text[e] if e < len(text) else ""
                 if out in _OPEN and prev and not prev.isspace() and prev not in "([{“‘" and prev not in _FW_MAP:
@@ -343,7 +369,8 @@ class UnicodeDetector:
                 re_ += 1
             left, right = text[ls:i], text[i + 1 : re_]
             joined = (left + right).lower()
-            if _zipf(joined) < 2.5 or min(_zipf(left.lower()), _zipf(right.lower())) >= 2.5:
+            zj = _zipf(joined)
+            if zj < 3.0 or zj <= max(_zipf(left.lower()), _zipf(right.lower())) + 0.5:
                 continue
             yield Fix(
                 i,
@@ -357,7 +384,8 @@ class UnicodeDetector:
             )
 
     # -- spacing ---------------------------------------------------------------------------------
-    def _space_before(self, text: str) -> Iterator[Fix]:
+    def _space_before(self, view: _View) -> Iterator[Fix]:
+        text = view.text
         for m in _SPACE_PUNCT_RE.finditer(text):
             s, e = m.span()
             mark = text[e]
@@ -365,45 +393,41 @@ class UnicodeDetector:
                 continue  # a spaced ellipsis ". . ."
             if mark == "." and e >= 2 and text[s - 1] == "." and text[s - 2] == ".":
                 continue
-            yield Fix(
-                s,
-                e,
-                m.group(),
-                "",
-                "unicode",
-                "unicode.space-before-punctuation",
-                0.85,
-                f"space before {mark!r}",
+            if mark == ":" and not text[s - 1].isalpha():
+                continue  # ratios and scores "3 : 1"
+            yield view.fix(s, e, "", "unicode.space-before-punctuation", 0.85, f"space before {mark!r}")
+        for m in _SPACE_COMMA_WORD_RE.finditer(text):
+            s, e = m.span()
+            mark = text[e - 1]
+            yield view.fix(
+                s, e, mark + " ", "unicode.space-before-punctuation", 0.85, f"space before {mark!r} instead of after it"
             )
 
-    def _space_in_word(self, doc: Document) -> Iterator[Fix]:
-        text = doc.text
+    def _space_in_word(self, view: _View) -> Iterator[Fix]:
+        text = view.text
         for m in _APOS_S_RE.finditer(text):
             s, e = m.span()
-            yield Fix(s, e, m.group(), "", "unicode", "unicode.space-in-word", 0.85, "space before a possessive 's")
+            yield view.fix(s, e, "", "unicode.space-in-word", 0.85, "space before a possessive 's")
         if "-" not in text:
             return
         for m in _SPACE_HYPHEN_RE.finditer(text):
             s, e = m.span()
-            ss, se = doc.sentence_at(s)
-            sentence = text[ss:se]
             # A dash written as a hyphen ("was -as usual- late") shows up elsewhere in the sentence.
-            if sentence.count(" -") > 1 or "- " in sentence:
+            if "- " in _line_window(text, s):
                 continue
-            yield Fix(s, e, m.group(), "", "unicode", "unicode.space-in-word", 0.8, "space before a joining hyphen")
+            yield view.fix(s, e, "", "unicode.space-in-word", 0.8, "space before a joining hyphen")
         for m in _HYPHEN_SPACE_RE.finditer(text):
             s, e = m.span()
             w = _WORD_AFTER_RE.match(text, e)
             if w is None or w.group().lower() in _SUSPENDED:
                 continue
-            ss, se = doc.sentence_at(s)
-            sentence = text[ss:se]
-            if sentence.count("- ") > 1 or " -" in sentence or " – " in sentence:
+            window = _line_window(text, s)
+            if window.count("- ") > 1 or " -" in window or " – " in window:
                 continue
-            # The hyphenated word before the space must not itself end a phrase "X- and Y-".
-            yield Fix(s, e, m.group(), "", "unicode", "unicode.space-in-word", 0.75, "space after a joining hyphen")
+            yield view.fix(s, e, "", "unicode.space-in-word", 0.75, "space after a joining hyphen")
 
-    def _missing_space(self, text: str) -> Iterator[Fix]:
+    def _missing_space(self, view: _View) -> Iterator[Fix]:
+        text = view.text
         for m in _MISSING_SPACE_RE.finditer(text):
             i = m.start()
             cs = i
@@ -415,30 +439,24 @@ class UnicodeDetector:
             chunk = text[cs:ce]
             if _CHUNK_URLISH.search(chunk) or chunk.count(".") > 1:
                 continue
-            yield Fix(
-                i,
-                i + 1,
-                m.group(),
-                m.group() + " ",
-                "unicode",
-                "unicode.missing-space",
-                0.85,
-                "missing space after the end of a sentence",
+            yield view.fix(
+                i, i + 1, m.group() + " ", "unicode.missing-space", 0.85, "missing space after the end of a sentence"
             )
 
     # -- mojibake -------------------------------------------------------------------------------
-    def _mojibake(self, text: str) -> Iterator[Fix]:
+    def _mojibake(self, view: _View) -> Iterator[Fix]:
         import ftfy
 
+        text = view.text
         last_end = -1
         for m in _MOJIBAKE_RE.finditer(text):
             if m.start() < last_end:
                 continue
             s = m.start()
-            while s > 0 and text[s - 1] not in " \t\r\n" and m.start() - s < 100:
+            while s > 0 and not _chunk_break(text[s - 1]) and m.start() - s < 100:
                 s -= 1
             e = m.end()
-            while e < len(text) and text[e] not in " \t\r\n" and e - m.end() < 100:
+            while e < len(text) and not _chunk_break(text[e]) and e - m.end() < 100:
                 e += 1
             last_end = e
             chunk = text[s:e]
@@ -449,17 +467,70 @@ class UnicodeDetector:
             steps = fixed.explanation or []
             if fixed.text == chunk or not any(step[0] in ("encode", "decode", "transcode") for step in steps):
                 continue
-            yield Fix(
+            yield view.fix(
                 s,
                 e,
-                chunk,
                 fixed.text,
-                "unicode",
                 "unicode.mojibake",
                 0.9,
                 "mojibake (text decoded with the wrong encoding), repaired with ftfy: "
                 + ", ".join(f"{a} {b}" for a, b in steps),
             )
+
+
+def _line_window(text: str, pos: int, reach: int = 300) -> str:
+    """The line around ``pos`` (at most ``reach`` characters each way)."""
+    ls = text.rfind("\n", max(0, pos - reach), pos) + 1 or max(0, pos - reach)
+    le = text.find("\n", pos, pos + reach)
+    return text[ls : le if le != -1 else pos + reach]
+
+
+class _View:
+    """The text as it reads after some fixes, with a way back to the original offsets."""
+
+    def __init__(self, original: str, fixes: list[Fix]) -> None:
+        self.original = original
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
+        if not fixes:
+            self.text = original
+            return
+        parts: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        pos = 0
+        for f in sorted(fixes, key=lambda f: (f.start, f.end)):
+            if f.start < pos:
+                continue
+            parts.append(original[pos : f.start])
+            starts.extend(range(pos, f.start))
+            ends.extend(range(pos + 1, f.start + 1))
+            parts.append(f.replacement)
+            starts.extend([f.start] * len(f.replacement))
+            ends.extend([f.end] * len(f.replacement))
+            pos = f.end
+        parts.append(original[pos:])
+        starts.extend(range(pos, len(original)))
+        ends.extend(range(pos + 1, len(original) + 1))
+        self.text = "".join(parts)
+        self._starts = starts
+        self._ends = ends
+
+    def fix(self, vs: int, ve: int, replacement: str, rule: str, confidence: float, reason: str) -> Fix:
+        """A fix of view span [vs, ve) as a fix of the original text (widened to whole fixed parts)."""
+        starts = self._starts
+        if starts is None:
+            return Fix(vs, ve, self.original[vs:ve], replacement, "unicode", rule, confidence, reason)
+        ends = self._ends
+        os_, oe = starts[vs], ends[ve - 1]
+        xs = vs
+        while xs > 0 and ends[xs - 1] > os_:
+            xs -= 1
+        xe = ve
+        while xe < len(starts) and starts[xe] < oe:
+            xe += 1
+        rep = self.text[xs:vs] + replacement + self.text[ve:xe]
+        return Fix(os_, oe, self.original[os_:oe], rep, "unicode", rule, confidence, reason)
 
 
 DETECTOR = UnicodeDetector

@@ -1,0 +1,116 @@
+"""Repetition: doubled function words, immediately repeated sentences, same-stem redundancy."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mtclean import Cleaner
+
+RULES = ["artifact.doubled-word", "artifact.repeated-sentence", "artifact.same-stem"]
+
+
+@pytest.fixture(scope="module")
+def cleaner() -> Cleaner:
+    return Cleaner(enable=RULES)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Officials said the the ceasefire held.", "Officials said the ceasefire held."),
+        ("It is a a major step.", "It is a major step."),
+        ("They plan to to return.", "They plan to return."),
+        ("Troops and and police arrived.", "Troops and police arrived."),
+        ("The the the vote passed.", "The vote passed."),
+        ("He said that that they would leave.", "He said that they would leave."),
+        ("The deal is is not final.", "The deal is not final."),
+        ("A report said the the talks\nwould resume.", "A report said the talks\nwould resume."),
+    ],
+)
+def test_doubled_words_fixed(cleaner, text, expected):
+    r = cleaner.clean(text)
+    assert r.text == expected
+    assert all(f.rule == "artifact.doubled-word" and f.confidence >= 0.8 for f in r.fixes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By then they had had two meetings.",
+        "She knew that that plan was doomed.",
+        "I think that that is wrong.",
+        "What the problem is is the money.",
+        "They went to Bora Bora and Baden-Baden.",
+        "Walla Walla is in Washington.",
+        "The score was 2 2 at half time.",
+        "Do do what you must.",
+        "He hoped the\nthe text was wrapped.",
+        "THE THE",
+    ],
+)
+def test_grammatical_or_name_doubling_untouched(cleaner, text):
+    r = cleaner.clean(text)
+    assert r.text == text
+    assert not r.fixes
+
+
+def test_phrasal_particles_only_flagged(cleaner):
+    text = "The strike went on on Monday."
+    r = cleaner.clean(text)
+    assert r.text == text
+    assert [(f.rule, f.original, f.replacement) for f in r.findings] == [("artifact.doubled-word", "on on", "on")]
+
+
+def test_repeated_sentence_removed(cleaner):
+    text = "Rain fell across the north. Rain fell across the north. Roads were closed."
+    assert cleaner.clean(text).text == "Rain fell across the north. Roads were closed."
+
+
+def test_repeated_sentence_thrice_removed_in_one_go(cleaner):
+    s = "Rain fell across the north."
+    r = cleaner.clean(f"{s} {s} {s} Roads were closed.")
+    assert r.text == f"{s} Roads were closed."
+    assert not cleaner.clean(r.text).fixes
+
+
+def test_repeated_paragraph_line_removed(cleaner):
+    text = "Rain fell across the north today.\nRain fell across the north today.\nRoads were closed."
+    assert cleaner.clean(text).text == "Rain fell across the north today.\nRoads were closed."
+
+
+@pytest.mark.parametrize("text", ["No. No. No.", "Rain fell. Rain fell heavily.", "It rained today. it rained today."])
+def test_short_or_different_sentences_kept(cleaner, text):
+    assert cleaner.clean(text).text == text
+
+
+def test_same_stem_flagged_with_suggestion(cleaner):
+    r = cleaner.clean("They warned of the continued continuity of attacks.")
+    assert r.text == "They warned of the continued continuity of attacks."
+    (f,) = r.findings
+    assert f.rule == "artifact.same-stem" and f.original == "continued continuity" and f.replacement == "continuity"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The national nationalism debate.",
+        "Several severe storms hit.",
+        "Protesters protested.",
+        "The increasing increase.",
+    ],
+)
+def test_same_stem_not_flagged(cleaner, text):
+    assert not cleaner.clean(text).findings
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["the", "The", "that", "had", "is", "on", "Bora", "x.", "a", "\n", "  "]), max_size=14))
+def test_never_crashes_and_idempotent(words):
+    text = " ".join(words)
+    c = Cleaner(enable=RULES)
+    r = c.clean(text)
+    for f in (*r.fixes, *r.findings):
+        assert text[f.start : f.end] == f.original
+    assert not c.clean(r.text).fixes
