@@ -196,6 +196,7 @@ article h3 .meta { color: var(--muted); font-weight: 400; font-size: 13px; }
 .mtclean-diff { font-family: Georgia, "Times New Roman", serif; font-size: 16px; line-height: 1.6; }
 del { background: var(--del); color: var(--del-fg); text-decoration: line-through; cursor: help; }
 ins { background: var(--ins); color: var(--ins-fg); text-decoration: none; cursor: help; }
+del + ins { margin-left: 2px; }
 .dim del, del.dim, .dim ins, ins.dim { background: transparent; color: var(--muted); }
 .changes { margin: 8px 0 0; padding-left: 20px; font-size: 14px; }
 .changes li.dim { opacity: .45; }
