@@ -121,7 +121,7 @@ class Cleaner:
         if defaults:
             from .resources import default_gazetteer
 
-            gaz = default_gazetteer().merged(*extra)
+            gaz = default_gazetteer().merged(*extra) if extra else default_gazetteer()
         else:
             gaz = Gazetteer(name="").merged(*extra)
         self.gazetteer = gaz

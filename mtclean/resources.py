@@ -29,9 +29,25 @@ def data_path(name: str) -> Path:
     return Path(str(resources.files("mtclean"))) / "data" / name
 
 
+def default_files() -> list[Path]:
+    d = gazetteer_dir()
+    return [d / f for f in DEFAULT_FILES if (d / f).is_file()]
+
+
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
-    """The embedded default gazetteers, merged (loaded once per process)."""
-    d = gazetteer_dir()
-    parts = [load_gazetteer(d / f) for f in DEFAULT_FILES if (d / f).is_file()]
-    return Gazetteer(name="default").merged(*parts) if parts else Gazetteer(name="default")
+    """The embedded default gazetteers, merged (loaded once per process).
+
+    The merged gazetteer and its name index come from the on-disk cache when it is valid
+    (`mtclean.names.cache`); otherwise they are built and the cache is written.
+    """
+    from .names import cache
+
+    files = default_files()
+    hit = cache.load_cached(files)
+    if hit is not None:
+        return hit[0]
+    parts = [load_gazetteer(f) for f in files]
+    gaz = Gazetteer(name="default").merged(*parts) if parts else Gazetteer(name="default")
+    cache.save_cached(files, gaz, cache.index_for(gaz))
+    return gaz

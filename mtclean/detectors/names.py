@@ -22,11 +22,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rapidfuzz.distance import Indel
+
 from ..model import Finding, Fix, Mention
+from ..names.cache import index_for
 from ..names.common import COMMON_ZIPF, zipf
 from ..names.context import CountryMap, TitleEvidence, title_evidence
-from ..names.index import ALIAS, CANONICAL, MANGLED, NameIndex
-from ..names.keys import ARTICLES, PARTICLES, fold, parts, strict_skeleton
+from ..names.index import ALIAS, CANONICAL, MANGLED
+from ..names.keys import ARTICLES, PARTICLES, fold, parts, skeleton, strict_skeleton
 from ..names.score import Alignment, name_similarity
 from ..names.spans import TITLE_WORDS, _strip_possessive, fused_title, is_everyday, runs
 from .base import Rule
@@ -67,6 +70,31 @@ def _family_end(al: Alignment, form_parts: tuple[str, ...], entry: Entry) -> boo
     if set(entry.country) & FAMILY_FIRST and core[0] in covered:
         return True
     return core[-1] in covered
+
+
+#: How many candidate forms get the full (part-aligned) scoring.
+SHORTLIST = 12
+
+
+def _shortlist(ps: tuple[str, ...], cands: list, fused: str = "") -> list:
+    """The candidates worth aligning: a cheap whole-string similarity (surface and skeleton of the
+    joined parts) ranks them; exact part runs always stay."""
+    if len(cands) <= SHORTLIST:
+        return cands
+    joined = "".join(ps)
+    sk = skeleton(joined)
+    alt = fused + joined if fused else ""
+    scored = []
+    for c in cands:
+        fj = "".join(c.form.parts)
+        q = max(Indel.normalized_similarity(joined, fj), Indel.normalized_similarity(sk, skeleton(fj)))
+        if alt:
+            q = max(q, Indel.normalized_similarity(alt, fj))
+        if _contiguous(ps, c.form.parts):
+            q = 2.0
+        scored.append((-q, c.form.entry, c))
+    scored.sort(key=lambda t: (t[0], t[1]))
+    return [c for _q, _e, c in scored[:SHORTLIST]]
 
 
 def _case_ok(surface: str, text: str) -> bool:
@@ -149,7 +177,7 @@ class NameDetector:
 
     def __init__(self, config: Config) -> None:
         self.mode = config.mode
-        self.index = NameIndex.build(config.gazetteer)
+        self.index = index_for(config.gazetteer)
         self.countries = CountryMap(config.gazetteer)
 
     # ------------------------------------------------------------------ scan
@@ -301,7 +329,7 @@ class NameDetector:
         toks = doc.tokens
         n = len(run)
         protected: set[int] = set()
-        for k0, k1, forms in exact:
+        for k0, k1, _forms in exact:
             # Multi-word names are protected whole; a single word ("Naeem", an alias of someone)
             # protects only itself, and a longer name around it may still be repaired.
             if k1 - k0 > 1:
@@ -369,6 +397,7 @@ class NameDetector:
         cands = self.index.lookup(text)
         if ft:
             cands = cands + self.index.lookup(text[len(doc.tokens[first_tok].text) - len(rest):])
+        cands = _shortlist(ps, cands, fused=ft)
         best: dict[str, tuple[float, Alignment, object, bool]] = {}
         veto = 0.0
         for c in cands:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 TYPES = ("PER", "ORG", "LOC", "GRP")
 FLAGS = ("needs_context", "ambiguous", "protect_only")
+_TYPES = frozenset(TYPES)
+_FLAGS = frozenset(FLAGS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,12 +38,12 @@ class Entry:
     def __post_init__(self) -> None:
         if not self.id:
             raise ValueError("entry without id")
-        if self.type not in TYPES:
+        if self.type not in _TYPES:
             raise ValueError(f"entry {self.id}: unknown type {self.type!r} (expected {', '.join(TYPES)})")
-        if not self.canonical.strip():
+        if not self.canonical or self.canonical.isspace():
             raise ValueError(f"entry {self.id}: empty canonical form")
-        unknown = set(self.flags) - set(FLAGS)
-        if unknown:
+        if not self.flags <= _FLAGS:
+            unknown = set(self.flags) - _FLAGS
             raise ValueError(f"entry {self.id}: unknown flag(s) {', '.join(sorted(unknown))}")
 
     @property

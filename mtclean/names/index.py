@@ -132,6 +132,24 @@ class NameIndex:
     def __len__(self) -> int:
         return len(self.forms)
 
+    # -- serialisation (plain builtins, for the on-disk cache: see mtclean/names/cache.py) --
+    def to_state(self) -> tuple[object, ...]:
+        forms = [(f.entry, f.surface, f.kind, f.parts, f.core) for f in self.forms]
+        postings = {k: v.tobytes() for k, v in self.postings.items()}
+        return (forms, self.exact, postings, self.weights)
+
+    @classmethod
+    def from_state(cls, entries: list[Entry], state: tuple[object, ...]) -> NameIndex:
+        forms, exact, postings, weights = state
+        idx = cls()
+        idx.entries = entries
+        idx.by_id = {e.id: i for i, e in enumerate(entries)}
+        idx.forms = [Form(*f) for f in forms]  # type: ignore[attr-defined]
+        idx.exact = exact  # type: ignore[assignment]
+        idx.postings = {k: array("i", v) for k, v in postings.items()}  # type: ignore[attr-defined]
+        idx.weights = weights  # type: ignore[assignment]
+        return idx
+
     def exact_forms(self, surface: str) -> list[Form]:
         """Forms whose normalised text equals the surface's."""
         return [self.forms[i] for i in self.exact.get(norm(surface), ())]

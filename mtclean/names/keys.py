@@ -20,6 +20,7 @@ The rules follow what transliteration into English does to names:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -105,31 +106,25 @@ _LETTER = {
 _VOWELS = set("aeiouy")
 
 
+_UNIT_RE = re.compile("|".join(d for d, _ in _DIGRAPHS) + "|.", re.S)
+_UNIT_CLASS: dict[str, str] = {d: c for d, c in _DIGRAPHS}
+_UNIT_CLASS.update(_LETTER)
+_UNIT_CLASS.update({v: "a" for v in _VOWELS})
+
+
 @lru_cache(maxsize=65536)
 def skeleton(part: str) -> str:
     """Consonant-class skeleton of one folded part: "lavrov" -> "LBLB", "rabrov" -> "LBLB".
 
     Vowels drop except a leading one (kept as "A"); doubled classes collapse; "g" and "k" stay
-    apart (but "q"/"k"/"c" merge) so that "Gaza" and "Kaza" differ; "h" alone stays.
+    apart (but "q"/"k"/"c" merge) so that "Gaza" and "Kaza" differ; "h" alone stays; "w" inside
+    a name is a glide ("Sweida" = "Sueida").
     """
-    p = strip_marks(part)
     out: list[str] = []
-    i = 0
-    n = len(p)
-    while i < n:
-        for dg, cls in _DIGRAPHS:
-            if p.startswith(dg, i):
-                i += len(dg)
-                c = cls
-                break
-        else:
-            ch = p[i]
-            i += 1
-            if ch == "w" and i > 1:
-                c = "a"  # inside a name "w" is a glide: "Sweida" = "Sueida", "Iwaya"
-            else:
-                c = "a" if ch in _VOWELS else _LETTER.get(ch, "")
-        if c in ("a", "u"):
+    get = _UNIT_CLASS.get
+    for i, unit in enumerate(_UNIT_RE.findall(strip_marks(part))):
+        c = "a" if (unit == "w" and i > 0) else get(unit, "")
+        if c == "a" or c == "u":
             if not out:
                 out.append("A")
             continue
@@ -138,10 +133,13 @@ def skeleton(part: str) -> str:
     return "".join(out)
 
 
+_FINAL_R_RE = re.compile(r"(?<=[aeiouy])r(?![aeiouy])")
+
+
 def drop_final_r(part: str) -> str:
     """Remove r after a vowel when no vowel follows (non-rhotic rendering): "saar" -> "saa",
     "keir" -> "kei", "merz" -> "mez"."""
-    return regex.sub(r"(?<=[aeiouy])r(?![aeiouy])", "", part)
+    return _FINAL_R_RE.sub("", part)
 
 
 @lru_cache(maxsize=65536)
