@@ -259,8 +259,8 @@ class GroupDetector:
             return False
         if t in self._accepted_group_words or t in self._wrong:
             return False
-        if after or tok.start in doc.sentence_starts:
-            # After the group word, or sentence-initial (capitalised anyway): a common word is no name.
+        if not after and tok.start in doc.sentence_starts:
+            # Sentence-initial (capitalised anyway): a common word there is no name.
             return _zipf(t) < 3.5
         return True
 

@@ -3,8 +3,8 @@
 
 The table lives in ``mtclean/data/terms.tsv`` (its header documents the columns); users add rows
 through ``Cleaner(data={"terms": "my.tsv"})`` (same format, read after the embedded table; a row
-with an existing id replaces it).  All phrases are compiled into ONE trie-shaped regular expression,
-so the cost of a scan does not grow with the number of entries; context conditions (regexes) are
+with an existing id replaces it).  All phrases are compiled into ONE trie over words and separators,
+walked along the Document's tokens, so the cost of a scan does not grow with the number of entries; context conditions (regexes) are
 only evaluated where a phrase matched, on a bounded window of the same line, with a timeout.
 
 Rules: ``term.calque`` (rows with action ``fix``; applied when the row's confidence reaches the
@@ -26,13 +26,14 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from ..document import WORD_RE
 from ..model import Finding, Fix
 from ..resources import data_path
 from .base import Proposal, Rule
 
 if TYPE_CHECKING:
     from ..config import Config
-    from ..document import Document
+    from ..document import Document, Token
 
 FIX_RULE = "term.calque"
 FLAG_RULE = "term.calque-suspect"
@@ -119,9 +120,69 @@ def parse_confidence(value: str, file: str, line: int) -> float:
     return c
 
 
+def nested_unbounded(pattern: str) -> bool:
+    """True when an unbounded repetition (``+``, ``*``, ``{n,}``) applies to a group that itself
+    contains one -- the shape of catastrophic backtracking (``(a+)+``, ``(\\w+\\s*)*``)."""
+    stack: list[bool] = [False]
+    i, n = 0, len(pattern)
+    in_class = False
+
+    def unbounded_at(j: int) -> bool:
+        if j >= n:
+            return False
+        if pattern[j] in "+*":
+            return True
+        if pattern[j] == "{":
+            k = pattern.find("}", j)
+            body = pattern[j + 1 : k] if k > 0 else ""
+            return body.endswith(",") and body[:-1].isdigit()
+        return False
+
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            if unbounded_at(i):
+                stack[-1] = True
+            continue
+        if in_class:
+            if c == "]":
+                in_class = False
+                if unbounded_at(i + 1):
+                    stack[-1] = True
+            i += 1
+            continue
+        if c == "[":
+            in_class = True
+            i += 1
+            if i < n and pattern[i] == "^":
+                i += 1
+            if i < n and pattern[i] == "]":
+                i += 1
+            continue
+        if c == "(":
+            stack.append(False)
+        elif c == ")" and len(stack) > 1:
+            inner = stack.pop()
+            if unbounded_at(i + 1):
+                if inner:
+                    return True
+                stack[-1] = True
+            elif inner:
+                stack[-1] = True
+        elif unbounded_at(i + 1) and c not in "|":
+            stack[-1] = True
+        i += 1
+    return False
+
+
 def compile_pattern(value: str, file: str, line: int, field: str, flags: int = 0) -> regex.Pattern[str]:
     if len(value) > MAX_PATTERN:
         raise DataFileError(file, line, field, f"pattern longer than {MAX_PATTERN} characters")
+    if nested_unbounded(value):
+        raise DataFileError(
+            file, line, field, "nested unbounded repetition (catastrophic backtracking); bound the inner one"
+        )
     try:
         return regex.compile(value, flags | regex.V0)
     except regex.error as exc:
@@ -223,40 +284,77 @@ def _shape(s: str) -> str:
     return "".join("'" if c in _APOS else "-" if c in _HYPHENS else c for c in s)
 
 
-def _char_pattern(c: str) -> str:
-    if c == " ":
-        return r"[^\S\r\n]{1,3}"
-    if c == "'":
-        return "['’ʼ`]"
-    if c == "-":
-        return "[-‐‑]"
-    return regex.escape(c)
+_GAP_MAX = 5
 
 
-def trie_pattern(keys: Iterable[str]) -> str:
-    """One regex matching any of ``keys`` (already `phrase_key`-normalised), longest first.
+def gap_key(gap: str) -> str | None:
+    """The normalised separator between two words of a phrase, or None when it cannot join them.
 
-    The alternation is shaped as a trie: each position offers each next character once, so the
-    work per text position depends on the phrase length, not on the number of phrases.
+    A run of 1-3 spaces/tabs is one space; a line break or a long gap never joins; other short
+    separators ("." in "U.N.") must match literally.
     """
-    root: dict[str, Any] = {}
-    for k in keys:
-        node = root
-        for c in k:
-            node = node.setdefault(c, {})
-        node[""] = {}
+    if not gap or len(gap) > _GAP_MAX or "\n" in gap or "\r" in gap:
+        return None
+    return _SPACE_RE.sub(" ", gap)
 
-    def render(node: dict[str, Any]) -> str:
-        children = sorted(c for c in node if c)
-        if not children:
-            return ""
-        alts = [_char_pattern(c) + render(node[c]) for c in children]
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if "" in node:
-            return "(?:" + body + ")?"
-        return body
 
-    return render(root)
+def phrase_path(phrase: str) -> tuple[str, ...]:
+    """A phrase as the path of its word trie: word, gap, word, gap, ..., word (all normalised)."""
+    out: list[str] = []
+    prev_end = None
+    for m in WORD_RE.finditer(phrase):
+        if prev_end is not None:
+            g = gap_key(phrase[prev_end : m.start()])
+            out.append(g if g is not None else "\n")
+        out.append(phrase_key(m.group()))
+        prev_end = m.end()
+    return tuple(out)
+
+
+class PhraseTrie:
+    """A trie over words and the separators between them.
+
+    Matching walks the Document's tokens: at each token, the work depends on the length of the
+    phrases starting there, not on the number of phrases in the table.
+    """
+
+    def __init__(self) -> None:
+        self.root: dict[str, Any] = {}
+
+    def add(self, path: tuple[str, ...], value: str) -> None:
+        node = self.root
+        for step in path:
+            node = node.setdefault(step, {})
+        node[""] = value
+
+    def __bool__(self) -> bool:
+        return bool(self.root)
+
+    def longest_at(self, text: str, tokens: Sequence[Token], i: int, norms: list[str | None]) -> tuple[int, str] | None:
+        """(index of the last token, value) of the longest phrase starting at token ``i``."""
+        node = self.root.get(_norm_at(tokens, norms, i))
+        best: tuple[int, str] | None = None
+        j = i
+        while node is not None:
+            if "" in node:
+                best = (j, node[""])
+            j += 1
+            if j >= len(tokens):
+                break
+            g = gap_key(text[tokens[j - 1].end : tokens[j].start])
+            if g is None:
+                break
+            node = node.get(g)
+            if node is not None:
+                node = node.get(_norm_at(tokens, norms, j))
+        return best
+
+
+def _norm_at(tokens: Sequence[Token], norms: list[str | None], i: int) -> str:
+    n = norms[i]
+    if n is None:
+        n = norms[i] = phrase_key(tokens[i].text)
+    return n
 
 
 def transfer_case(original: str, phrase: str, replacement: str) -> str:
@@ -330,6 +428,8 @@ def load_terms(path: str | os.PathLike[str]) -> list[Term]:
             raise DataFileError(file, line, "phrase", f"longer than {MAX_PHRASE} characters")
         if not (phrase[0].isalnum() and phrase[-1].isalnum()):
             raise DataFileError(file, line, "phrase", "must start and end with a letter or digit")
+        if "\n" in phrase_path(phrase):
+            raise DataFileError(file, line, "phrase", "words must be separated by spaces or short punctuation")
         action = row["action"].lower()
         if action not in ("fix", "flag"):
             raise DataFileError(file, line, "action", f"expected 'fix' or 'flag', got {row['action']!r}")
@@ -444,30 +544,42 @@ class TermDetector:
         for t in reversed(self.terms):
             by_key.setdefault(t.key, []).append(t)
         self._by_key = by_key
-        self._re: regex.Pattern[str] | None = None
-        if by_key:
-            body = trie_pattern(sorted(by_key))
-            self._re = regex.compile(r"(?<![\p{L}\p{N}])" + body + r"(?![\p{L}\p{N}])", regex.IGNORECASE | regex.V0)
+        self._trie = PhraseTrie()
+        for key in by_key:
+            self._trie.add(phrase_path(key), key)
 
     def find(self, doc: Document) -> Iterator[Proposal]:
-        if self._re is None or not doc.text:
+        if not self._trie or not doc.text:
             return
+        text = doc.text
+        tokens = doc.tokens
+        norms: list[str | None] = [None] * len(tokens)
         windows: LineWindows | None = None
-        for m in self._re.finditer(doc.text):
-            matched = m.group()
-            cands = self._by_key.get(phrase_key(matched))
-            if not cands:
+        i = 0
+        while i < len(tokens):
+            hit = self._trie.longest_at(text, tokens, i, norms)
+            if hit is None:
+                i += 1
                 continue
+            last, key = hit
+            start, end = tokens[i].start, tokens[last].end
+            matched = text[start:end]
             if windows is None:
                 windows = LineWindows(doc)
-            before, after = windows.around(m.start(), m.end())
-            for t in cands:
+            before, after = windows.around(start, end)
+            proposal = None
+            for t in self._by_key[key]:
                 if t.case_sensitive and _shape(matched) != _shape(t.phrase):
                     continue
                 if not t.context.holds(before, matched, after):
                     continue
-                yield self._proposal(t, m.start(), m.end(), matched)
+                proposal = self._proposal(t, start, end, matched)
                 break
+            if proposal is None:
+                i += 1
+                continue
+            yield proposal
+            i = last + 1
 
     @staticmethod
     def _proposal(t: Term, start: int, end: int, matched: str) -> Fix | Finding:

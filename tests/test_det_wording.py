@@ -1,0 +1,145 @@
+"""The suspicious-wording detector (term.wording, findings only)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mtclean import Cleaner
+from mtclean.detectors.terms import DataFileError
+from mtclean.detectors.wording import inside_quotation, load_wording
+from mtclean.resources import data_path
+
+HEADER = (
+    "id\tpattern\tsuggestion\tconfidence\treason\tlangs\tquotes\tbefore\tnot_before\tafter\tnot_after\tnear\tnot_near"
+)
+
+
+@pytest.fixture(scope="module")
+def cleaner() -> Cleaner:
+    return Cleaner(defaults=False, enable=["term.wording"])
+
+
+def _flags(cleaner: Cleaner, text: str) -> list[tuple[str, str | None]]:
+    r = cleaner.clean(text)
+    assert r.text == text, "wording rules never change the text"
+    assert not r.fixes
+    return [(f.original, f.replacement) for f in r.findings if f.rule == "term.wording"]
+
+
+def test_table_loads():
+    rows = load_wording(data_path("wording.tsv"))
+    assert len(rows) >= 10
+    assert len({r.id for r in rows}) == len(rows)
+    assert all(r.reason and 0 < r.confidence < 0.8 for r in rows)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Earlier on Friday, the attack is the second Israeli variety this week.",
+            ("Israeli variety", "Israeli strike"),
+        ),
+        ("Police searched the said building twice.", ("the said building", "the building")),
+        ("Rebels in Syria vowed to topple the lion in Damascus.", ("the lion", "al-Assad")),
+        ("The group called it a martyrdom operation.", ("martyrdom operation", "suicide bombing")),
+        ("Drones struck targets deep inside the Zionist entity overnight.", ("the Zionist entity", "Israel")),
+        ("Two officers were martyred in the attack.", ("were martyred", "were killed")),
+        ("Troops neutralised four PKK terrorists.", ("neutralised", "killed")),
+        ("The rebels entered the palace of the fallen al-Assad.", ("the fallen", "the ousted")),
+    ],
+)
+def test_flags(cleaner, text, expected):
+    assert expected in _flags(cleaner, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Italian variety of the grape is hardy.",
+        "A new Brazilian variety show aired.",  # no military context
+        "He said the talks had failed.",
+        "“The Zionist entity will pay,” the group said.",  # quoted: reporting, not news voice
+        "Iran’s leader vowed that “the Zionist regime will be defeated”.",
+        "A lion escaped from the zoo in Damascus.",
+        "The lion is the king of the savannah.",
+        "Russia launched what it calls a special military operation.",
+        "Engineers neutralised the bomb.",
+        "The fallen soldiers were honoured.",
+    ],
+)
+def test_no_flag(cleaner, text):
+    assert _flags(cleaner, text) == []
+
+
+def test_quote_state():
+    text = "He said “the entity” was weak, then the entity fell."
+    first = text.index("the entity")
+    second = text.index("the entity", first + 1)
+    assert inside_quotation(text, 0, first)
+    assert not inside_quotation(text, 0, second)
+    assert inside_quotation('a "b c', 0, 4)
+    assert not inside_quotation('a "b" c', 0, 6)
+
+
+def test_user_file(tmp_path: Path):
+    p = tmp_path / "w.tsv"
+    p.write_text(
+        HEADER + "\n" + "my.rocket-fire\t\\b(?P<flag>rocket fires)\\b\trocket fire\t0.5\tcount noun calque\tko\tany\n",
+        encoding="utf-8",
+    )
+    c = Cleaner(defaults=False, enable=["term.wording"], data={"wording": str(p)})
+    assert ("rocket fires", "rocket fire") in _flags(c, "Two rocket fires hit the town.")
+
+
+@pytest.mark.parametrize(
+    "row,field",
+    [
+        ("a\t(unclosed\t\t0.5\twhy", "pattern"),
+        ("a\tx?\t\t0.5\twhy", "pattern"),  # matches the empty string
+        ("a\tfoo\t\\2\t0.5\twhy", "suggestion"),
+        ("a\t(?P<x>foo)\t\\g<y>\t0.5\twhy", "suggestion"),
+        ("a\tfoo\t\t2\twhy", "confidence"),
+        ("a\tfoo\t\t0.5\t", "reason"),
+        ("a\tfoo\t\t0.5\twhy\t\tinside", "quotes"),
+    ],
+)
+def test_malformed_user_file(tmp_path: Path, row, field):
+    p = tmp_path / "bad.tsv"
+    p.write_text(HEADER + "\n" + row + "\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as exc:
+        Cleaner(defaults=False, enable=["term.wording"], data={"wording": str(p)})
+    assert (exc.value.file, exc.value.line, exc.value.field) == (str(p), 2, field)
+
+
+def test_catastrophic_pattern_is_bounded(tmp_path: Path):
+    p = tmp_path / "evil.tsv"
+    p.write_text(HEADER + "\n" + "evil\t(a|aa)+b\t\t0.5\tslow\n", encoding="utf-8")
+    c = Cleaner(defaults=False, enable=["term.wording"], data={"wording": str(p)})
+    text = "a" * 5000
+    t0 = time.perf_counter()
+    c.clean(text)
+    assert time.perf_counter() - t0 < 5.0
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=20),
+            st.sampled_from(["the said ", "Israeli variety", " strike ", "“", "”", '"', "the lion", "Syria", "\n"]),
+        ),
+        max_size=12,
+    )
+)
+def test_never_crashes(cleaner, parts):
+    text = "".join(parts)
+    r = cleaner.clean(text)
+    assert r.text == text
+    for f in r.findings:
+        assert text[f.start : f.end] == f.original
