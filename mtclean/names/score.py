@@ -79,12 +79,12 @@ def align(span: tuple[str, ...], form: tuple[str, ...]) -> Alignment:
                 s = part_similarity(span[i], form[j])
                 ww = max(w(span[i]), w(form[j]))
                 moves.append(((i + 1, j + 1), g + s * ww, wt + ww, ((i,), (j,), s)))
-            if i + 1 < n and j < m:
+            if i + 1 < n and j < m and len(span[i]) > 1 and len(span[i + 1]) > 1:
                 joined = span[i] + span[i + 1]
                 s = part_similarity(joined, form[j]) * 0.98
                 ww = max(w(span[i]) + w(span[i + 1]), w(form[j]))
                 moves.append(((i + 2, j + 1), g + s * ww, wt + ww, ((i, i + 1), (j,), s)))
-            if i < n and j + 1 < m:
+            if i < n and j + 1 < m and len(form[j]) > 1 and len(form[j + 1]) > 1:
                 joined = form[j] + form[j + 1]
                 s = part_similarity(span[i], joined) * 0.98
                 ww = max(w(span[i]), w(form[j]) + w(form[j + 1]))
@@ -123,7 +123,11 @@ def name_similarity(span: tuple[str, ...], form: tuple[str, ...]) -> Alignment:
             a = Alignment(r.score * 0.97, r.pairs, r.missing, r.extra, True)
     joined_span = "".join(span)
     joined_form = "".join(form)
-    if len(span) != len(form) and abs(len(joined_span) - len(joined_form)) <= max(2, len(joined_form) // 6):
+    if (
+        len(span) != len(form)
+        and abs(len(joined_span) - len(joined_form)) <= max(2, len(joined_form) // 6)
+        and min(map(len, span)) > 1
+    ):
         s = part_similarity(joined_span, joined_form) * 0.97
         if s > a.score:
             a = Alignment(s, ((tuple(range(len(span))), tuple(range(len(form))), s),), (), ())
