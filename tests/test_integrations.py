@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -248,3 +250,29 @@ def test_dataset_map_with_default_batches_needs_no_features(cleaner: Cleaner) ->
     ds = datasets.Dataset.from_dict({"text": TEXTS})
     out = ds.map(batch_cleaner(cleaner=cleaner), batched=True)
     assert out["text_cleaned"][2] == "Officials in Ghana said the vote was fair."
+
+
+# ------------------------------------------------------------------------------------ docs
+
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "pipelines.md"
+OPTIONAL = ("spacy", "pandas", "datasets")
+
+
+def python_blocks(text: str) -> list[str]:
+    return re.findall(r"^```python\n(.*?)^```", text, flags=re.M | re.S)
+
+
+def test_docs_python_blocks_run_as_written(capsys: pytest.CaptureFixture[str]) -> None:
+    blocks = python_blocks(DOCS.read_text(encoding="utf-8"))
+    assert len(blocks) >= 6
+    for mod in OPTIONAL:
+        if any(re.search(rf"^(import|from) {mod}\b", b, flags=re.M) for b in blocks):
+            pytest.importorskip(mod)
+    namespace: dict[str, object] = {"__name__": "docs_pipelines"}
+    for i, block in enumerate(blocks):
+        try:
+            exec(compile(block, f"{DOCS.name}[block {i + 1}]", "exec"), namespace)
+        except Exception as exc:
+            raise AssertionError(f"docs/pipelines.md, python block {i + 1} failed: {exc!r}\n{block}") from exc
+    out = capsys.readouterr().out
+    assert "Angela Merkel" in out
