@@ -123,3 +123,11 @@ def test_large_text_is_fast(cleaner):
     r = cleaner.clean(text)
     assert time.perf_counter() - t < 10
     assert r.fixes
+
+
+def test_nationality_before_the_bracket(cleaner):
+    assert cleaner.clean("The Israeli [Syrian] Prime Minister spoke.").text == "The Israeli Prime Minister spoke."
+    assert cleaner.clean("The Israeli [Israeli] army moved.").text == "The Israeli army moved."
+    # Not a nationality before it: only flagged.
+    r = cleaner.clean("The new [Syrian] government met.")
+    assert r.text == "The new [Syrian] government met." and [f.original for f in r.findings] == ["[Syrian]"]

@@ -67,6 +67,9 @@ def test_non_english_sentence_flagged(cleaner):
         "The negotiations between the delegations continued throughout the weekend in Geneva.",
         "Officials from Ouagadougou and Niamey met Mahamadou Issoufou and Abdourahamane Tchiani.",
         "The sectarian militias were accused of extrajudicial executions and forced disappearances.",
+        "Palestinian President Mahmoud Abbas met Egyptian President Abdel Fattah el-Sisi in Cairo.",
+        "Ukraine's president Volodymyr Zelenskyy met Keir Starmer in London.",
+        "Oleksandr Syrskyi, Valerii Zaluzhnyi and Kyrylo Budanov spoke in Kharkiv, Zaporizhzhia and Dnipro.",
     ],
 )
 def test_english_sentences_not_flagged(cleaner, text):

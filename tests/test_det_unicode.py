@@ -187,3 +187,8 @@ def test_large_text_is_fast(cleaner):
     r = cleaner.clean(text)
     assert time.perf_counter() - t < 15
     assert r.fixes
+
+
+def test_quoted_letter_s_is_not_a_possessive(cleaner):
+    text = "The letter 's' and the letter ’s’ are silent."
+    assert cleaner.clean(text).text == text

@@ -62,6 +62,7 @@ _PLACEHOLDERS = frozenset(
 ) | frozenset({"first name", "last name", "full name"})
 # A word that can start an insertion: a capitalised word (nationality, name) or a lower-case one.
 _WORD_RE = regex.compile(r"[\p{L}][\p{L}\p{M}'’\-]{0,30}")
+_PREV_WORD_RE = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]{1,30}$")
 
 
 def _in_regions(regions: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
@@ -92,6 +93,7 @@ class BracketDetector:
                 ),
                 ("“We are ready,” [Iranian] Iranian officials said.", "“We are ready,” Iranian officials said."),
                 ("[Egyptian] Israeli Defence Minister spoke.", "Israeli Defence Minister spoke."),
+                ("The Israeli [Syrian] Prime Minister spoke.", "The Israeli Prime Minister spoke."),
             ),
             counter_examples=(
                 "“We will not allow [Syrian] forces to deploy,” he said.",
@@ -176,9 +178,23 @@ class BracketDetector:
         return window.count("[") >= 2
 
     def _insertion(self, text: str, s: int, e: int, words: list[str]) -> Fix | None:
-        if len(words) > 2 or e >= len(text) or text[e] != " ":
+        if len(words) > 2 or not all(w[:1].isupper() and _WORD_RE.fullmatch(w) for w in words):
             return None
-        if not all(w[:1].isupper() and _WORD_RE.fullmatch(w) for w in words):
+        if len(words) == 1 and words[0] in self._demonyms and s >= 2 and text[s - 1] == " ":
+            # "Israeli [Syrian] Prime Minister": the nationality before it contradicts it.
+            prev = _PREV_WORD_RE.search(text, max(0, s - 40), s - 1)
+            if prev is not None and prev.group() in self._demonyms:
+                return Fix(
+                    s - 1,
+                    e,
+                    text[s - 1 : e],
+                    "",
+                    "artifact",
+                    "artifact.bracket-insertion",
+                    0.85,
+                    f"bracketed insertion {words[0]!r} next to the nationality {prev.group()!r} before it",
+                )
+        if e >= len(text) or text[e] != " ":
             return None
         nxt = _WORD_RE.match(text, e + 1)
         if nxt is None:

@@ -62,7 +62,8 @@ _KANA_RE = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 _HAN_RE = regex.compile(r"\p{Han}")
 _LETTER_RE = regex.compile(r"\p{L}")
 _LETTER_OR_MARK_RE = regex.compile(r"[\p{L}\p{M}]")
-_LOWER_WORD_RE = regex.compile(r"\p{Ll}[\p{Ll}'’]{1,30}")
+# A whole lower-case word (not the tail of a capitalised one).
+_LOWER_WORD_RE = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’\-])\p{Ll}[\p{Ll}\p{M}'’]{1,30}(?![\p{L}\p{M}\p{N}])")
 _OPEN_GLOSS = "(（["
 _CLOSE_GLOSS = ")）]"
 
@@ -192,7 +193,7 @@ class LanguageDetector:
             if len(words) < MIN_WORDS:
                 continue
             rare = sum(1 for w in words if _zipf(w) < RARE_ZIPF)
-            if rare < 2 or rare < RARE_SHARE * len(words):
+            if rare < 3 or rare < RARE_SHARE * len(words):
                 continue
             sentence = text[s:e]
             probs = _detect(sentence)

@@ -74,7 +74,7 @@ _NBSP_RE = regex.compile(r"(?<=\p{L})\u00a0(?=\p{Ll})")
 _SPACE_PUNCT_RE = regex.compile(r"(?<=[\p{L}\p{N})\]”’\"%])[ \t\u3000]{1,8}(?=[,;:!?.](?:[\s”’\"]|$))")
 # "week ,more": a comma or semicolon moved to the next word.
 _SPACE_COMMA_WORD_RE = regex.compile(r"(?<=[\p{L}\p{N})\]”’\"%])[ \t\u3000]{1,8}[,;](?=\p{L})")
-_APOS_S_RE = regex.compile(r"(?<=\p{L})[ \t]{1,3}(?=[’']s(?![\p{L}\p{N}]))")
+_APOS_S_RE = regex.compile(r"(?<=\p{L})[ \t]{1,3}(?=[’']s(?![\p{L}\p{N}’']))")
 _SPACE_HYPHEN_RE = regex.compile(r"(?<=[\p{L}\p{N}])[ \t]{1,3}(?=-\p{L}[\p{L}\-]{0,30}(?:[\s,.;:!?]|$))")
 _HYPHEN_SPACE_RE = regex.compile(r"(?<=[\p{L}\p{N}]-)[ \t]{1,3}(?=\p{Ll})")
 _SUSPENDED = frozenset({"and", "or", "to", "nor", "vs", "versus", "through", "than", "but", "not"})
@@ -221,6 +221,7 @@ class UnicodeDetector:
                 "Short- or long-term loans are available.",
                 "He won 6 - 4 in the final set.",
                 "The ’90s were different.",
+                "The letter 's' is silent.",
             ),
         ),
         Rule(
