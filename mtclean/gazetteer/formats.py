@@ -15,10 +15,11 @@ import csv
 import io
 import json
 import os
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
+
+import regex
 
 from .model import FLAGS, TYPES, Entry, Gazetteer
 
@@ -81,9 +82,12 @@ def unique(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(seen)
 
 
+_CONTROL = regex.compile(r"[\p{Cc}\p{Cs}\p{Cn}\u2028\u2029]")
+
+
 def has_control(s: str) -> bool:
-    """True when ``s`` holds a control, format-breaking or unassigned character (tab, newline, NUL...)."""
-    return any(unicodedata.category(c) in ("Cc", "Cs", "Cn") or c in "\u2028\u2029" for c in s)
+    """True when ``s`` holds a control, surrogate or unassigned character (tab, newline, NUL...)."""
+    return _CONTROL.search(s) is not None
 
 
 def check_type(value: str, file: str, line: int | None, column: str = "type") -> str:

@@ -25,7 +25,9 @@ cities, a leader "X GOVERNMENT" or "PRESIDENT X".  So, unless ``keep_all=True``:
 
 Type: an entry whose codes are a bare country code (``[AFG]``) is LOC; one with a dated code or an
 elite/government role on a person-shaped name is PER; anything else ORG; ``type=`` overrides.
-Country: the ISO alpha-2 code of the codes' first three letters when they name a country.  Entries
+Country: the ISO alpha-2 code of the codes' first three letters when they name a country.  The
+codes go to ``source`` ("petrarch CAMEO AFGGOV AFGELI"), not ``description``: they name no office,
+and the name engine reads a description without the title found in the text as a conflict.  Entries
 whose names give the same id are merged (PETRARCH lists one person under several roles).
 """
 
@@ -76,7 +78,11 @@ TITLES = frozenset(
     GOV SEN REP AMB PRES SGT MAJ BRIG BRIGADIER CDR COMMANDER MAULANA
     UN U.N. UNITED NATIONS""".split()
 )
-#: Codes whose role part marks a person (elites, government and opposition figures) when dated.
+#: CAMEO role and sector codes (a 3-letter code that is none of these is a country or region).
+ROLE_CODES = frozenset(
+    """GOV MIL REB OPP PTY COP JUD SPY IGO MED EDU BUS CRM CVL ELI LAB LEG HLH REF MOD RAD AGR ENV HRI NGO
+    NGM MNC IMG UAF SET REL UIS INS AMN IRC GRP UNO""".split()
+)
 _CODE_RE = re.compile(r"\[([^\[\]]{0,200})\]")
 _CODE_HEAD = re.compile(r"[A-Z]{3}[A-Z]*")
 _PARENS = re.compile(r"\(([^()]{0,80})\)")
@@ -259,7 +265,7 @@ def _guess_type(raws: list[_Raw]) -> str:
     """LOC when a bare 3-letter (country or region) code is given, PER when a code is dated (a person
     holding a role for a time), ORG otherwise -- over all entries spelling the same name."""
     codes = [c for r in raws for c in r.codes]
-    if any(len(c) == 3 for c, _ in codes):
+    if any(len(c) == 3 and c not in ROLE_CODES for c, _ in codes):
         return "LOC"
     if any(dated for _, dated in codes):
         return "PER"
@@ -279,10 +285,10 @@ def read_petrarch(text: str, file: str, *, type: str | None = None, keep_all: bo
     raws = [r for r in _parse(text, file) if not r.skip]
     same_name: dict[str, list[_Raw]] = {}
     for raw in raws:
-        same_name.setdefault(slug(_split_acronyms(raw.head)[0]), []).append(raw)
+        same_name.setdefault(slug(strip_titles(_split_acronyms(raw.head)[0])), []).append(raw)
     for raw in raws:
         head, head_acronyms = _split_acronyms(raw.head)
-        typ = forced or _guess_type(same_name[slug(head)])
+        typ = forced or _guess_type(same_name[slug(strip_titles(head))])
         if typ == "PER" and not keep_all:
             head = strip_titles(head)
         if not head.strip(" .-'"):
@@ -306,13 +312,13 @@ def read_petrarch(text: str, file: str, *, type: str | None = None, keep_all: bo
         prefix = {"PER": "per", "ORG": "org", "LOC": "loc", "GRP": "grp"}[typ]
         ident = f"{prefix}.cameo-{slug(canonical) or raw.line}"
         codes = unique(c for c, _ in raw.codes)
-        description = f"CAMEO {' '.join(codes)}" if codes else ""
+        source = f"petrarch CAMEO {' '.join(codes)}" if codes else "petrarch"
         if ident in merged:
             line, old = merged[ident]
             aliases = [*old.aliases, canonical, *aliases]
             demonyms = [*old.demonyms, *demonyms]
             country = unique((*old.country, *country))
-            description = _merge_descriptions(old.description, description)
+            source = _merge_sources(old.source, source)
             canonical = old.canonical
         else:
             line = raw.line
@@ -324,14 +330,13 @@ def read_petrarch(text: str, file: str, *, type: str | None = None, keep_all: bo
                 canonical=canonical,
                 aliases=tuple(a for a in unique(aliases) if a != canonical),
                 country=country,
-                description=description,
-                source="petrarch",
+                source=source,
                 demonyms=unique(demonyms),
             ),
         )
     return [(line, e) for line, e in merged.values()]
 
 
-def _merge_descriptions(a: str, b: str) -> str:
-    codes = unique([*a.removeprefix("CAMEO ").split(), *b.removeprefix("CAMEO ").split()])
-    return f"CAMEO {' '.join(codes)}" if codes else ""
+def _merge_sources(a: str, b: str) -> str:
+    codes = unique([*a.split()[2:], *b.split()[2:]])
+    return f"petrarch CAMEO {' '.join(codes)}" if codes else "petrarch"
