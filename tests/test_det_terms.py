@@ -119,7 +119,7 @@ def test_context_free_fix_rows_apply_and_are_idempotent(cleaner, table):
         ("It began at 06:30 native time.", "It began at 06:30 local time."),
         ("Women with breast most cancers were treated.", "Women with breast cancer were treated."),
         ("The struggle cupboard met.", "The war cabinet met."),
-        ("President Ruto’s workplace stated the talks ended.", "President Ruto’s office said the talks ended."),
+        ("President Ruto’s workplace stated the talks ended.", "President Ruto’s office stated the talks ended."),
     ],
 )
 def test_fixes(cleaner, text, expected):
