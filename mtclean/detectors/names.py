@@ -237,23 +237,24 @@ class NameDetector:
 
         # Countries the document names (from exact mentions of countries and their demonyms).
         doc_countries: set[str] = set()
-        for m in out:
-            if isinstance(m, Mention) and m.type == "LOC":
-                ent = self.index.entries[self.index.by_id[m.entity]]
-                if ent.demonyms and len(ent.country) == 1:
-                    doc_countries.add(ent.country[0])
+        for _run, exact, _covered in pending:
+            for _k0, _k1, forms in exact:
+                for f in forms:
+                    ent = self.index.entries[f.entry]
+                    if ent.type == "LOC" and ent.demonyms and len(ent.country) == 1:
+                        doc_countries.add(ent.country[0])
         # Fuzzy pass, twice: the second time with the entities found in the first as evidence.
         decisions: dict[tuple[int, int], Decision | None] = {}
         doc_entities = set(exact_entities)
         for _pass in range(2):
             for run, exact, covered in pending:
-                for s, e, titles, first_tok, inside in self._subspans(doc, run, exact, covered):
+                for s, e, titles, first_tok, inside, loose in self._subspans(doc, run, exact, covered):
                     key = (s, e)
                     prev = decisions.get(key)
                     if _pass == 1 and (prev is not None and prev.confidence >= 0.8):
                         continue
                     ctx = self._context_words(doc, first_tok, titles)
-                    d = self._decide(doc, s, e, ctx, first_tok, doc_entities, doc_countries)
+                    d = self._decide(doc, s, e, ctx, first_tok, doc_entities, doc_countries, loose)
                     if d is not None and inside and d.entry.id not in inside:
                         d = None  # never rewrite a correct name of another entity
                     decisions[key] = d
@@ -324,7 +325,7 @@ class NameDetector:
 
     def _subspans(
         self, doc: Document, run: list[int], exact: list[tuple[int, int, list]], covered: set[int]
-    ) -> Iterator[tuple[int, int, list[str], int, frozenset[str]]]:
+    ) -> Iterator[tuple[int, int, list[str], int, frozenset[str], bool]]:
         """Candidate sub-spans of a run for fuzzy matching, with the title words before them."""
         toks = doc.tokens
         n = len(run)
@@ -376,7 +377,14 @@ class NameDetector:
                     if k0 >= ks[0] and k1 <= ks[-1] + 1 and (k1 - k0 > 1 or k0 in protected)
                     for f in forms
                 )
-                yield toks[run[i]].start, ends[ks[-1]], titles, run[i], inside
+                # Unexplained capitalised words right next to the span (same run): the span may be
+                # only part of a longer, unknown name ("Netana" in "Netana Hu").
+                left, right = ks[0] - 1, ks[-1] + 1
+                loose = any(
+                    0 <= k < n and not is_title[k] and not is_particle[k] and k not in covered
+                    for k in (left, right)
+                )
+                yield toks[run[i]].start, ends[ks[-1]], titles, run[i], inside, loose
 
     # ---------------------------------------------------------------- decide
     def _decide(
@@ -388,6 +396,7 @@ class NameDetector:
         first_tok: int,
         doc_entities: set[str],
         doc_countries: set[str] = frozenset(),  # type: ignore[assignment]
+        loose: bool = False,
     ) -> Decision | None:
         text = doc.text[s:e]
         ps = tuple(parts(text))
@@ -440,9 +449,24 @@ class NameDetector:
                 best[entry.id] = (score, al, form, used_fused)
         if not best:
             return None
-        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
-        eid, (sim, al, form, used_fused) = ranked[0]
-        runner = ranked[1][1][0] if len(ranked) > 1 else 0.0
+        # The document disambiguates: an entity named elsewhere in the text ranks first among
+        # near-equal candidates ("Alshara" after "Ahmed al-Sharaa", not Farouk al-Sharaa).
+        # Evidence ranks too: among near-equal candidates the one the title describes, or the one
+        # named elsewhere in the text, comes first ("Alshara" after "Ahmed al-Sharaa" is not
+        # Farouk al-Sharaa; "Russian Foreign Minister Serugei ..." is not a deputy minister).
+        def bonus(entity_id: str) -> float:
+            ent = self.index.entries[self.index.by_id[entity_id]]
+            b = 0.05 if entity_id in doc_entities else 0.0
+            if titles:
+                ev = title_evidence(titles, ent, self.countries)
+                b += 0.06 if ev.agrees else (-0.25 if ev.conflicts else 0.0)
+            return b
+
+        top = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:4]
+        ranked = sorted(((kv[1][0] + bonus(kv[0]), kv) for kv in top), key=lambda t: (-t[0], t[1][0]))
+        eid, (sim, al, form, used_fused) = ranked[0][1]
+        margin_adj = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else sim
+        runner = sim - margin_adj  # the runner-up's score as seen after evidence
         entry = self.index.entries[self.index.by_id[eid]]
         if sim < 0.72:
             return None
@@ -566,6 +590,9 @@ class NameDetector:
             conf = min(conf, 0.5)
         if entry.has("needs_context"):
             conf = min(conf, 0.6)
+        if loose:
+            conf = min(conf, 0.75)
+            notes.append("an unknown capitalised word next to it may belong to the same name")
         conf = max(0.0, min(0.97, conf))
         if conf < 0.7:
             return None  # too weak even to suggest
@@ -580,10 +607,10 @@ class NameDetector:
     def _variant_of_entity(self, ps: tuple[str, ...], entry: Entry) -> bool:
         """True when the span spells one of the entry's accepted forms with other vowels or
         doubled letters only, part for part ("Sami Abi al-Mona" for "Sami Abi al-Muna")."""
-        skel = [strict_skeleton(p) for p in ps if p not in ARTICLES]
+        skel = " ".join(strict_skeleton(p) for p in ps if p not in ARTICLES)
         for surface in (entry.canonical, *entry.aliases):
-            fps = [strict_skeleton(p) for p in parts(surface) if p not in ARTICLES]
-            if fps == skel:
+            fps = " ".join(strict_skeleton(p) for p in parts(surface) if p not in ARTICLES)
+            if f" {skel} " in f" {fps} ":  # the whole name or a run of its parts
                 return True
         return False
 
@@ -616,6 +643,8 @@ class NameDetector:
             rep = " ".join(surface[toks[0] : toks[-1] + 1])
         else:
             rep = canonical
+        if ft and not used_fused and not fold(rep).startswith(ft):
+            used_fused = True  # matched through an alias that carries the title: keep the title
         if used_fused:
             tok = doc.tokens[doc.token_starts.index(s)] if s in doc.token_starts else None
             title_surface = tok.text[: len(ft)] if tok else ft.capitalize()

@@ -113,17 +113,17 @@ _UNIT_CLASS.update({v: "a" for v in _VOWELS})
 
 
 @lru_cache(maxsize=65536)
-def skeleton(part: str) -> str:
+def skeleton(part: str, glide: bool = True) -> str:
     """Consonant-class skeleton of one folded part: "lavrov" -> "LBLB", "rabrov" -> "LBLB".
 
     Vowels drop except a leading one (kept as "A"); doubled classes collapse; "g" and "k" stay
     apart (but "q"/"k"/"c" merge) so that "Gaza" and "Kaza" differ; "h" alone stays; "w" inside
-    a name is a glide ("Sweida" = "Sueida").
+    a name is a glide ("Sweida" = "Sueida") unless ``glide=False`` (German "Lawrow" = "Lavrov").
     """
     out: list[str] = []
     get = _UNIT_CLASS.get
     for i, unit in enumerate(_UNIT_RE.findall(strip_marks(part))):
-        c = "a" if (unit == "w" and i > 0) else get(unit, "")
+        c = "a" if (glide and unit == "w" and i > 0) else get(unit, "")
         if c == "a" or c == "u":
             if not out:
                 out.append("A")
@@ -151,7 +151,7 @@ def part_keys(part: str) -> tuple[str, ...]:
         return ()
     keys: dict[str, None] = {}
     for v in (part, *article_variants(part)):
-        for k in (skeleton(v), skeleton(drop_final_r(v))):
+        for k in (skeleton(v), skeleton(drop_final_r(v)), skeleton(v, glide=False)):
             if k:
                 keys.setdefault(k, None)
         # Exact consonants (vowels and doubling free): specific where the class skeleton of a
@@ -184,17 +184,19 @@ _STRICT_VOWELS = set("aeiouyw")
 
 @lru_cache(maxsize=65536)
 def strict_skeleton(part: str) -> str:
-    """Exact consonants with vowels, glides and doubling removed: "joumblatt" -> "jmblt".
+    """Exact consonants, each run of vowels (and glides) as "V", doubling removed:
+    "joumblatt" -> "jVmblVt", "grossi" -> "grVsV".
 
-    Two spellings with the same strict skeleton differ only in vowels or doubled letters, the
-    usual freedom of transliteration ("Jumblatt"/"Joumblatt", "al-Muna"/"al-Mona"); the name
-    engine treats such a pair as accepted variants unless evidence says otherwise.
+    Two spellings with the same strict skeleton differ only in vowel quality or doubled letters,
+    the usual freedom of transliteration ("Jumblatt"/"Joumblatt", "al-Muna"/"al-Mona"); the name
+    engine treats such a pair as accepted variants unless evidence says otherwise. An inserted or
+    dropped vowel changes the skeleton ("Gurossi" for "Grossi" is a katakana round trip, not a
+    variant).
     """
     out: list[str] = []
     for ch in strip_marks(part).replace("-", "").replace(" ", ""):
-        if ch in _STRICT_VOWELS:
+        c = "V" if ch in _STRICT_VOWELS else ch
+        if out and out[-1] == c:
             continue
-        if out and out[-1] == ch:
-            continue
-        out.append(ch)
+        out.append(c)
     return "".join(out)

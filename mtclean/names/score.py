@@ -32,7 +32,11 @@ def part_similarity(a: str, b: str) -> float:
         for y in (b, *article_variants(b)):
             surf = _ratio(x, y)
             kx, ky = skeleton(x), skeleton(y)
-            sk = max(_ratio(kx, ky), _ratio(skeleton(drop_final_r(x)), skeleton(drop_final_r(y))))
+            sk = max(
+                _ratio(kx, ky),
+                _ratio(skeleton(drop_final_r(x)), skeleton(drop_final_r(y))),
+                _ratio(skeleton(x, False), skeleton(y, False)),
+            )
             # The skeleton is coarse: it only confirms what the surface suggests, and a short one
             # (one or two consonant classes) confirms little.
             wk = 0.45 if min(len(kx), len(ky)) >= 3 else 0.25
