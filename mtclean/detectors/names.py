@@ -381,7 +381,11 @@ class NameDetector:
                 # only part of a longer, unknown name ("Netana" in "Netana Hu").
                 left, right = ks[0] - 1, ks[-1] + 1
                 loose = any(
-                    0 <= k < n and not is_title[k] and not is_particle[k] and k not in covered
+                    0 <= k < n
+                    and not is_title[k]
+                    and not is_particle[k]
+                    and k not in covered
+                    and not is_everyday(_strip_possessive(toks[run[k]].text))
                     for k in (left, right)
                 )
                 yield toks[run[i]].start, ends[ks[-1]], titles, run[i], inside, loose
