@@ -385,7 +385,7 @@ class NameDetector:
                     and not is_title[k]
                     and not is_particle[k]
                     and k not in covered
-                    and not is_everyday(_strip_possessive(toks[run[k]].text))
+                    and fold(toks[run[k]].text) not in _FUNCTION_WORDS
                     for k in (left, right)
                 )
                 yield toks[run[i]].start, ends[ks[-1]], titles, run[i], inside, loose
