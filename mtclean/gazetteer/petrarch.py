@@ -272,10 +272,23 @@ def _guess_type(raws: list[_Raw]) -> str:
     return "ORG"
 
 
+def _is_subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)
+
+
 def _split_acronyms(name: str) -> tuple[str, list[str]]:
-    """A name without its parenthesised parts, and those that are acronyms ("ARMY (IAA)" -> "IAA")."""
+    """A name without its parenthesised parts, and those that are its acronym ("ARMY OF ADEN (AA)" ->
+    "AA": the letters are initials of the name's words, in order); other parentheses are dropped."""
+    base = " ".join(_PARENS.sub(" ", name).split())
+    initials = "".join(w[0] for w in base.upper().replace("-", " ").split() if w[0].isalpha())
     found = [m.group(1).strip() for m in _PARENS.finditer(name)]
-    return " ".join(_PARENS.sub(" ", name).split()), [f for f in found if _ACRONYM.fullmatch(f)]
+    out = []
+    for f in found:
+        letters = "".join(c for c in f if c.isalpha())
+        if _ACRONYM.fullmatch(f) and len(letters) >= 2 and _is_subsequence(letters, initials):
+            out.append(f)
+    return base, out
 
 
 def read_petrarch(text: str, file: str, *, type: str | None = None, keep_all: bool = False) -> list[Row]:
