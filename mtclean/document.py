@@ -18,7 +18,12 @@ import regex
 WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’ʼ`\-‐][\p{L}\p{M}\p{N}]+)*")
 # Sentence ends: . ! ? (and ideographic/full-width ones) followed by space or a closing quote, or a
 # line break.  Abbreviations such as "Mr." split too; detectors treat sentence starts as a weak cue.
-_SENT_END_RE = regex.compile(r"[.!?。！？]+[\"'”’»)\]]*(?=\s|$)|\n+")
+_SENT_END_RE = regex.compile(
+    r"[.!?。！？]+[\"'”’»)\]]*(?=\s|$)"
+    # a sentence end with the space missing ("week.With"), as machine translation leaves it
+    r"|(?<=\p{Ll}\p{Ll})[.!?](?=\p{Lu}\p{Ll})"
+    r"|\n+"
+)
 _NON_LATIN_RE = regex.compile(
     r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Arabic}\p{Hebrew}\p{Cyrillic}\p{Thai}"
     r"\p{Devanagari}\p{Greek}\p{Armenian}\p{Georgian}\p{Ethiopic}\p{Bengali}\p{Tamil}\p{Syriac}]"
