@@ -371,6 +371,7 @@ def render_report(articles: Sequence[Article], title: str = "mtclean review", *,
     rule_kind: dict[str, str] = {}
     repaired: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = {}
+    canonical: dict[str, str] = {}  # known when the articles carry their entities
     for a in articles:
         for f in a.result.fixes:
             fix_kind[f.kind] += 1
@@ -379,6 +380,9 @@ def render_report(articles: Sequence[Article], title: str = "mtclean review", *,
             if f.entity:
                 repaired[f.entity] += 1
                 forms.setdefault(f.entity, Counter())[f"{f.original} → {f.replacement}"] += 1
+        for e in a.entities:
+            if isinstance(e.get("entity"), str) and isinstance(e.get("canonical"), str):
+                canonical.setdefault(e["entity"], e["canonical"])
         for g in a.result.findings:
             find_kind[g.kind] += 1
             find_rule[g.rule] += 1
@@ -403,8 +407,11 @@ def render_report(articles: Sequence[Article], title: str = "mtclean review", *,
     top_rows = []
     for ent, n in sorted(repaired.items(), key=lambda kv: (-kv[1], kv[0]))[:top]:
         shown = sorted(forms[ent].items(), key=lambda kv: (-kv[1], kv[0]))
-        top_rows.append((ent, n, "; ".join(f"{form} ×{c}" if c > 1 else form for form, c in shown[:5])))
-    top_table = _table(("entity", "repairs", "forms"), top_rows, (False, True, False), "top-entities")
+        listed = "; ".join(f"{form} ×{c}" if c > 1 else form for form, c in shown[:5])
+        top_rows.append((ent, canonical.get(ent, ""), n, listed))
+    top_table = _table(
+        ("entity", "canonical", "repairs", "forms"), top_rows, (False, False, True, False), "top-entities"
+    )
 
     boxes = "".join(
         f'<label><input type="checkbox" class="f-kind" value="{_e(k)}" checked> {_e(k)}'
