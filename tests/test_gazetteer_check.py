@@ -83,6 +83,15 @@ def test_common_words_unless_needs_context():
     # several words are never a common word; a common mangled form is reported whatever the flags
     mangled = Entry("per.m", "PER", "Mirela Tasca", mangled=("Mirror",), flags=frozenset({"needs_context"}))
     assert checks(check_rows(rows_of(mangled))) == [("common-word", "Mirror")]
+    # acronyms without a vowel and forms with digits are no English words, whatever wordfreq says
+    acronyms = Entry("org.b", "ORG", "Velarian Broadcasting Corporation", aliases=("BBC", "G-20", "NATO"))
+    assert checks(check_rows(rows_of(acronyms))) == [("common-word", "NATO")]
+
+
+def test_demonyms_are_not_shared_names():
+    place = Entry("loc.v", "LOC", "Velaria", demonyms=("Velarian",))
+    people = Entry("grp.v", "GRP", "Velarian", plural=("Velarians",))
+    assert check_rows(rows_of(place, people)) == []
 
 
 def test_unfindable_entries():

@@ -7,11 +7,13 @@ Problem classes (``Problem.check``):
 - ``unfindable`` (error): the matcher cannot find an entry from its own canonical form: the exact
   dictionary (`NameIndex.exact_forms`) does not return it, or the candidate short list
   (`NameIndex.lookup`) does not rank one of its forms;
-- ``shared-name`` (warning): one name (canonical, alias, mangled form or demonym, compared after
-  folding case, diacritics and separators) claimed by two entries, unless both carry ``ambiguous``;
+- ``shared-name`` (warning): one name (canonical, alias or mangled form, compared after folding
+  case, diacritics and separators) claimed by two entries, unless both carry ``ambiguous``
+  (demonyms are not compared: a place and its people share them by design);
 - ``common-word`` (warning): a one-word canonical form or alias that is a common English word
   (Zipf frequency >= `COMMON_WORD_ZIPF`) on an entry without ``needs_context``; a one-word mangled
   form that is a common word is reported whatever the flags (it would be rewritten everywhere).
+  Forms with a digit and upper-case acronyms without a vowel ("BBC") are not words.
 
 The cost is linear in the number of entries plus one index lookup per entry.
 """
@@ -151,6 +153,15 @@ def _zipf(word: str) -> float:
     return zipf(word)
 
 
+def could_be_a_word(w: str) -> bool:
+    """False for forms no English word is written like: with a digit ("G-20", "MS-13"), or an
+    upper-case acronym without a vowel ("BBC", "CNN"); `wordfreq` counts those as frequent tokens."""
+    if any(c.isdigit() for c in w):
+        return False
+    letters = [c for c in w if c.isalpha()]
+    return not (len(letters) > 1 and all(c.isupper() for c in letters) and not any(c in "AEIOUY" for c in letters))
+
+
 def check_rows(rows: Sequence[tuple[str, int | None, Entry]]) -> list[Problem]:
     """Problems of entries given as ``(file, line, entry)`` (several files checked together)."""
     from ..names.index import norm
@@ -177,7 +188,7 @@ def check_rows(rows: Sequence[tuple[str, int | None, Entry]]) -> list[Problem]:
 def _shared_names(entries: Sequence[tuple[str, int | None, Entry]], norm: Any) -> list[Problem]:
     claims: dict[str, dict[int, str]] = {}  # norm(name) -> entry position -> surface
     for i, (_f, _l, e) in enumerate(entries):
-        for s in (e.canonical, *e.aliases, *e.mangled, *e.demonyms):
+        for s in (e.canonical, *e.aliases, *e.mangled):
             key = norm(s)
             if key:
                 claims.setdefault(key, {}).setdefault(i, s)
@@ -208,7 +219,7 @@ def _common_words(entries: Sequence[tuple[str, int | None, Entry]]) -> list[Prob
         seen: set[str] = set()
         for s, kind in names:
             w = s.strip()
-            if not w or " " in w or w.lower() in seen:
+            if not w or " " in w or w.lower() in seen or not could_be_a_word(w):
                 continue
             seen.add(w.lower())
             z = _zipf(w)
