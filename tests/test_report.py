@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mtclean import Cleaner, Entry, Gazetteer
 from mtclean.cli import main
@@ -311,3 +315,20 @@ def test_cli_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "out.html"
     assert main(["report", str(latin), "--no-defaults", "--errors", "replace", "-o", str(out)]) == 0
     assert "caf\ufffd" in out.read_text(encoding="utf-8")
+
+
+_PLAIN = Cleaner(defaults=False)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.text(max_size=80), min_size=1, max_size=4))
+def test_any_text_gives_a_well_formed_page(texts: list[str]) -> None:
+    page = build_report(jsonl([{"text": t} for t in texts]), cleaner=_PLAIN)
+    p = Page(page)
+    assert len(p.find("article")) == len(texts)
+    assert len(p.find("script")) == 1
+    # Each diff, without its insertions and tags, is the article's original text.
+    diffs = re.findall(r'<div class="mtclean-diff"[^>]*>(.*?)</div>', page, flags=re.S)
+    assert len(diffs) == len(texts)
+    for text, diff in zip(texts, diffs):
+        assert html.unescape(re.sub(r"<[^>]*>", "", re.sub(r"<ins [^>]*>.*?</ins>", "", diff, flags=re.S))) == text
