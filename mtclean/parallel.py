@@ -88,9 +88,9 @@ def pipe_parallel(cleaner: Cleaner, texts: Iterable[str], *, batch_size: int, n_
                 raise RuntimeError(
                     "an mtclean worker process died (killed or out of memory?); no results after this point"
                 ) from None
-            batch = next(batches, None)
-            if batch is not None:
-                pending.append(pool.submit(_clean_batch, batch))
+            more = next(batches, None)
+            if more is not None:
+                pending.append(pool.submit(_clean_batch, more))
             yield from results
     finally:
         # On success nothing is pending; on an error or an early stop (GeneratorExit) the batches
