@@ -55,6 +55,16 @@ _TITLES = frozenset(
 
 _APOSTROPHES = "'’ʼ"
 
+#: Capitalised neighbours that are not names (sentence-initial or title-case function words).
+_FUNCTION_WORDS = frozenset(
+    "the a an and or but nor of in on at by for with from to into onto among amongst between about against "
+    "after before during without within across over under as than that this these those some many most "
+    "few fewer more several all both each every other such no two three four five six seven eight nine ten "
+    "hundreds thousands dozens millions their his her its our your my when while where if although because "
+    "since though also even only not so yet then there here how why what which who whom whose young elderly "
+    "armed local displaced fellow".split()
+)
+
 
 @dataclass(frozen=True, slots=True)
 class _Wrong:
@@ -251,7 +261,11 @@ class GroupDetector:
         return True
 
     def _looks_like_name(self, doc: Document, tok: Token, after: bool = False) -> bool:
-        """A capitalised neighbour that is neither a known group/place word nor a common word."""
+        """A capitalised neighbour that is neither a known group/place word nor a function word.
+
+        Deliberately independent of sentence boundaries, which other rules' fixes may move
+        ("week.With" -> "week. With"): the decision must be the same before and after them.
+        """
         t = tok.text
         if t[-2:] in ("'s", "’s"):
             t = t[:-2]
@@ -259,10 +273,7 @@ class GroupDetector:
             return False
         if t in self._accepted_group_words or t in self._wrong:
             return False
-        if not after and tok.start in doc.sentence_starts:
-            # Sentence-initial (capitalised anyway): a common word there is no name.
-            return _zipf(t) < 3.5
-        return True
+        return t.lower() not in _FUNCTION_WORDS
 
 
 DETECTOR = GroupDetector
