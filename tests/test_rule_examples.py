@@ -10,10 +10,10 @@ from mtclean.detectors import all_rules
 _CLEANERS: dict[str, Cleaner] = {}
 
 
-def _cleaner(rule_id: str) -> Cleaner:
-    if rule_id not in _CLEANERS:
-        _CLEANERS[rule_id] = Cleaner(enable=[rule_id])
-    return _CLEANERS[rule_id]
+def _cleaner(rule) -> Cleaner:
+    if rule.id not in _CLEANERS:
+        _CLEANERS[rule.id] = Cleaner(enable=[rule.id], **dict(rule.options))
+    return _CLEANERS[rule.id]
 
 
 EXAMPLES = [(r, inp, out) for r in all_rules() for inp, out in r.examples]
@@ -27,7 +27,7 @@ def test_every_rule_has_examples():
 
 @pytest.mark.parametrize("rule,text,expected", EXAMPLES, ids=[f"{r.id}:{i}" for i, (r, _, _) in enumerate(EXAMPLES)])
 def test_rule_example(rule, text, expected):
-    result = _cleaner(rule.id).clean(text)
+    result = _cleaner(rule).clean(text)
     if rule.action == "fix":
         assert result.text == expected
         assert any(f.rule == rule.id for f in result.fixes)
@@ -39,7 +39,7 @@ def test_rule_example(rule, text, expected):
 
 @pytest.mark.parametrize("rule,text", COUNTER, ids=[f"{r.id}:{i}" for i, (r, _) in enumerate(COUNTER)])
 def test_rule_counter_example(rule, text):
-    result = _cleaner(rule.id).clean(text)
+    result = _cleaner(rule).clean(text)
     assert result.text == text
     assert not [f for f in result.fixes if f.rule == rule.id]
     assert not [f for f in result.findings if f.rule == rule.id]

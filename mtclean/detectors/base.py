@@ -36,6 +36,8 @@ class Rule:
     description: str
     examples: tuple[tuple[str, str], ...] = field(default=())
     counter_examples: tuple[str, ...] = field(default=())
+    #: `Cleaner` keyword arguments the examples need (e.g. ``(("mode", "normalize"),)``).
+    options: tuple[tuple[str, object], ...] = field(default=())
 
 
 @runtime_checkable

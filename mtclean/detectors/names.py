@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Indel
 
+from ..gazetteer.model import Entry, Gazetteer
 from ..model import Finding, Fix, Mention
 from ..names.cache import index_for
 from ..names.common import COMMON_ZIPF, zipf
@@ -37,7 +38,6 @@ from .base import Rule
 if TYPE_CHECKING:
     from ..config import Config
     from ..document import Document
-    from ..gazetteer.model import Entry
 
 _MAX_SPAN = 6
 #: Words whose change makes another name, never a spelling: North/South Korea, New/Old ...
@@ -164,14 +164,23 @@ class NameDetector:
             "name",
             "fix",
             "A form listed as mangled in the gazetteer (`mangled` column) is rewritten to the canonical form.",
-            examples=(),
+            examples=(("Abdallah Odjalan was moved to another prison.", "Abdullah Öcalan was moved to another prison."),),
+            counter_examples=("Abdullah Öcalan was moved to another prison.",),
+            # The embedded gazetteers list no mangled forms: the example brings its own entry.
+            options=(
+                ("gazetteers", Gazetteer([Entry("per.example-ocalan", "PER", "Abdullah Öcalan", mangled=("Abdallah Odjalan",))])),
+                ("defaults", False),
+            ),
         ),
         Rule(
             "name.normalize",
             "name",
             "fix",
-            "normalize mode only: an accepted alias is rewritten to the canonical form.",
-            examples=(),
+            "normalize mode only: an accepted variant (alias, or the canonical spelled without its diacritics or "
+            "apostrophes) is rewritten to the canonical form.",
+            examples=(("Volodymyr Zelenskyy spoke in Kiev.", "Volodymyr Zelensky spoke in Kyiv."),),
+            counter_examples=("Volodymyr Zelensky spoke in Kyiv.",),
+            options=(("mode", "normalize"),),
         ),
     )
 
