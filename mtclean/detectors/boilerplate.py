@@ -25,6 +25,7 @@ import regex
 from ..detectors.base import Rule
 from ..model import Fix
 from ..resources import data_path
+from .unicode import _FW_TABLE
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -39,6 +40,14 @@ MAX_LINE = 400
 #: Seconds one pattern may spend on one line before it counts as "no match".
 MATCH_TIMEOUT = 0.05
 _ID_RE = regex.compile(r"[a-z0-9][a-z0-9_.\-]{0,63}")
+_INVISIBLE_RE = regex.compile(r"[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u180e]")
+
+
+def _normalise(line: str) -> str:
+    """The line as it reads once invisible and full-width characters are fixed, stripped."""
+    if len(line) > MAX_LINE or line.isascii():
+        return line.strip()
+    return _INVISIBLE_RE.sub("", line).translate(_FW_TABLE).strip()
 
 
 class DataFileError(ValueError):
@@ -169,6 +178,7 @@ class BoilerplateDetector:
     def _match(patterns: tuple[Pattern, ...], line: str) -> str | None:
         if len(line) > MAX_LINE:
             return None
+
         for p in patterns:
             try:
                 if p.pattern.fullmatch(line, timeout=MATCH_TIMEOUT) is not None:
@@ -187,7 +197,7 @@ class BoilerplateDetector:
         content_first: int | None = None
         for k in range(n):
             s, e = lines[k]
-            stripped = text[s:e].strip()
+            stripped = _normalise(text[s:e])
             if not stripped:
                 continue
             pid = self._match(self._start, stripped)
@@ -205,7 +215,7 @@ class BoilerplateDetector:
         content_last = content_first
         for k in range(n - 1, content_first, -1):
             s, e = lines[k]
-            stripped = text[s:e].strip()
+            stripped = _normalise(text[s:e])
             if not stripped:
                 continue
             pid = self._match(self._end, stripped)

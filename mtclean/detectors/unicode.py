@@ -135,6 +135,18 @@ def _ftfy_config() -> object:
     )
 
 
+@lru_cache(maxsize=2048)
+def _ftfy_fix(chunk: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """ftfy's repair of one chunk and the steps it took (nothing when ftfy fails)."""
+    import ftfy
+
+    try:
+        fixed = ftfy.fix_and_explain(chunk, config=_ftfy_config())  # type: ignore[arg-type]
+    except Exception:  # noqa: BLE001 - ftfy must never make us crash
+        return chunk, ()
+    return fixed.text, tuple((str(a), str(b)) for a, b in (fixed.explanation or []))
+
+
 @lru_cache(maxsize=4096)
 def _zipf(word: str) -> float:
     from wordfreq import zipf_frequency
@@ -282,7 +294,26 @@ class UnicodeDetector:
     # -- full-width ------------------------------------------------------------------------------
     def _fullwidth(self, text: str) -> Iterator[Fix]:
         for m in _FW_RE.finditer(text):
-            yield from self._fullwidth_run(text, m.start(), m.end())
+            # Adjacent fixes of one run are merged: one record per run, not per character.
+            pending: Fix | None = None
+            for f in self._fullwidth_run(text, m.start(), m.end()):
+                if pending is not None and pending.end == f.start:
+                    pending = Fix(
+                        pending.start,
+                        f.end,
+                        text[pending.start : f.end],
+                        pending.replacement + f.replacement,
+                        "unicode",
+                        "unicode.fullwidth",
+                        0.9,
+                        "full-width characters in Latin text",
+                    )
+                    continue
+                if pending is not None:
+                    yield pending
+                pending = f
+            if pending is not None:
+                yield pending
 
     def _fullwidth_run(self, text: str, start: int, end: int) -> Iterator[Fix]:
         for i in range(start, end):
@@ -300,23 +331,31 @@ class UnicodeDetector:
                     continue
             elif _is_cjk(left) or _is_cjk(right):
                 continue
+            space_rep = " "
             if out == " ":
                 k = i
                 while k < len(text) and text[k] in " \t\u3000":
                     k += 1
-                if k < len(text) and _FW_MAP.get(text[k], text[k]) in ",.:;!?":
+                nxt_out = _FW_MAP.get(text[k], text[k]) if k < len(text) else ""
+                if nxt_out and nxt_out in ",.:;!?":
                     continue  # spaces before punctuation: the spacing rule removes them all
+                j = i - 1
+                while j >= 0 and text[j] in " \t\u3000":
+                    j -= 1
+                prev_out = _FW_MAP.get(text[j], text[j]) if j >= 0 else ""
+                if (nxt_out and nxt_out in _CLOSE) or (prev_out and prev_out in _OPEN):
+                    space_rep = ""  # no space inside brackets and quotes
             s, e = i, i + 1
-            rep = out
+            rep = space_rep if out == " " else out
             if out in _CLOSE or out in _OPEN or out == " ":
                 # Spaces before a closing mark go; spaces after an opening mark go.
                 if out in _CLOSE:
-                    while s > 0 and text[s - 1] in " \t\u3000":
+                    while s > 0 and text[s - 1] in " \t":
                         s -= 1
                     if s > 0 and text[s - 1] in _FW_MAP:
                         s = i  # the spaces belong to the full-width mark before
                 if out in _OPEN:
-                    while e < len(text) and text[e] in " \t\u3000":
+                    while e < len(text) and text[e] in " \t":
                         e += 1
                     if e < len(text) and text[e] in _FW_MAP:
                         e = i + 1
@@ -446,32 +485,26 @@ class UnicodeDetector:
 
     # -- mojibake -------------------------------------------------------------------------------
     def _mojibake(self, view: _View) -> Iterator[Fix]:
-        import ftfy
-
         text = view.text
-        last_end = -1
+        last_end = 0
         for m in _MOJIBAKE_RE.finditer(text):
             if m.start() < last_end:
                 continue
             s = m.start()
-            while s > 0 and not _chunk_break(text[s - 1]) and m.start() - s < 100:
+            while s > last_end and not _chunk_break(text[s - 1]) and m.start() - s < 100:
                 s -= 1
             e = m.end()
             while e < len(text) and not _chunk_break(text[e]) and e - m.end() < 100:
                 e += 1
             last_end = e
             chunk = text[s:e]
-            try:
-                fixed = ftfy.fix_and_explain(chunk, config=_ftfy_config())  # type: ignore[arg-type]
-            except Exception:  # noqa: BLE001 - ftfy must never make us crash
-                continue
-            steps = fixed.explanation or []
-            if fixed.text == chunk or not any(step[0] in ("encode", "decode", "transcode") for step in steps):
+            fixed_text, steps = _ftfy_fix(chunk)
+            if fixed_text == chunk or not any(step[0] in ("encode", "decode", "transcode") for step in steps):
                 continue
             yield view.fix(
                 s,
                 e,
-                fixed.text,
+                fixed_text,
                 "unicode.mojibake",
                 0.9,
                 "mojibake (text decoded with the wrong encoding), repaired with ftfy: "
