@@ -228,6 +228,8 @@ class NameDetector:
                     entry = self.index.entries[f.entry]
                     if entry.has("needs_context") and k1 - k0 == 1 and f.kind != CANONICAL and not self._capital_mid(doc, run[k0]):
                         continue
+                    if self._fragment(doc, run, k0, k1, covered):
+                        continue  # "East" in "Middle East": part of a longer name the gazetteer lacks
                     exact_entities.add(entry.id)
                     out.append(Mention(s, e, text[s:e], entry.id, entry.type, entry.canonical))
                     if (
@@ -326,6 +328,25 @@ class NameDetector:
             k -= 1
         words.reverse()
         return words if any(w in TITLE_WORDS for w in words) else []
+
+    @staticmethod
+    def _fragment(doc: Document, run: list[int], k0: int, k1: int, covered: set[int]) -> bool:
+        """True when an exact single-word match is only a piece of a longer capitalised name:
+        a neighbour in the run is an unexplained capitalised word, or the match is a
+        sentence-initial "The ..." of everyday words ("The National")."""
+        toks = doc.tokens
+        words = [fold(toks[run[k]].text) for k in range(k0, k1)]
+        if words[0] in _FUNCTION_WORDS and toks[run[k0]].start in doc.sentence_starts:
+            if all(is_everyday(toks[run[k]].text) for k in range(k0, k1)):
+                return True
+        if k1 - k0 > 1:
+            return False
+        for k in (k0 - 1, k1):
+            if 0 <= k < len(run) and k not in covered:
+                w = fold(toks[run[k]].text)
+                if w not in _FUNCTION_WORDS and w not in TITLE_WORDS and w not in PARTICLES and w not in ARTICLES:
+                    return True
+        return False
 
     @staticmethod
     def _capital_mid(doc: Document, tok_index: int) -> bool:
