@@ -29,7 +29,7 @@ from ..model import Finding, Fix, Mention
 from ..names.cache import index_for
 from ..names.common import COMMON_ZIPF, zipf
 from ..names.context import CountryMap, TitleEvidence, title_evidence
-from ..names.index import ALIAS, CANONICAL, MANGLED
+from ..names.index import ALIAS, CANONICAL, MANGLED, Form
 from ..names.keys import ARTICLES, PARTICLES, fold, parts, skeleton, strict_skeleton
 from ..names.score import Alignment, name_similarity
 from ..names.spans import TITLE_WORDS, _strip_possessive, fused_title, is_everyday, runs
@@ -441,7 +441,7 @@ class NameDetector:
         if ft:
             cands = cands + self.index.lookup(text[len(doc.tokens[first_tok].text) - len(rest):])
         cands = _shortlist(ps, cands, fused=ft)
-        best: dict[str, tuple[float, Alignment, object, bool]] = {}
+        best: dict[str, tuple[float, Alignment, Form, bool]] = {}
         veto = 0.0
         for c in cands:
             entry = c.entry
@@ -507,7 +507,7 @@ class NameDetector:
         if veto >= sim - 0.02:
             return None
         span_parts = ps
-        form_parts = (ft, *form.parts) if used_fused else form.parts  # type: ignore[attr-defined]
+        form_parts = (ft, *form.parts) if used_fused else form.parts
         if sim == 1.0 and _contiguous(ps, form.parts):
             if runner < 1.0:
                 return Decision(s, e, text, entry, 0.99, f"'{text}' is a correct mention of '{entry.canonical}'", "name.fuzzy", False)
@@ -680,8 +680,8 @@ class NameDetector:
         if ft and not used_fused and not fold(rep).startswith(ft):
             used_fused = True  # matched through an alias that carries the title: keep the title
         if used_fused:
-            tok = doc.tokens[doc.token_starts.index(s)] if s in doc.token_starts else None
-            title_surface = tok.text[: len(ft)] if tok else ft.capitalize()
+            first = doc.tokens[doc.token_starts.index(s)] if s in doc.token_starts else None
+            title_surface = first.text[: len(ft)] if first else ft.capitalize()
             rep = f"{title_surface} {rep}"
         return self._shape(doc, s, text, rep)
 

@@ -22,6 +22,7 @@ import tempfile
 import weakref
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, cast
 
 from ..gazetteer.model import Entry, Gazetteer
 from .index import NameIndex
@@ -72,7 +73,8 @@ def _entry_state(e: Entry) -> tuple[object, ...]:
 
 def _entry_from_state(t: Sequence[object]) -> Entry:
     vals = list(t)
-    vals[_ENTRY_FIELDS.index("flags")] = frozenset(vals[_ENTRY_FIELDS.index("flags")])  # type: ignore[arg-type]
+    i = _ENTRY_FIELDS.index("flags")
+    vals[i] = frozenset(cast("tuple[str, ...]", vals[i]))
     return Entry(*vals)  # type: ignore[arg-type]
 
 
@@ -108,7 +110,7 @@ def save_cached(files: Sequence[Path], gazetteer: Gazetteer, index: NameIndex) -
         data = (gazetteer.name, [_entry_state(e) for e in gazetteer], index.to_state())
         fd, tmp = tempfile.mkstemp(dir=d, prefix=".tmp-", suffix=".marshal")
         with os.fdopen(fd, "wb") as fh:
-            marshal.dump(data, fh)
+            marshal.dump(cast(Any, data), fh)
         final = d / f"default-{_digest(files)}.marshal"
         os.replace(tmp, final)
         for old in d.glob("default-*.marshal"):  # caches of older data or code

@@ -56,6 +56,9 @@ class Alignment:
     reversed: bool = False
 
 
+_Step = tuple[tuple[int, ...], tuple[int, ...], float]
+
+
 def _is_particle(p: str) -> bool:
     return p in ARTICLES or p in PARTICLES
 
@@ -63,11 +66,10 @@ def _is_particle(p: str) -> bool:
 def align(span: tuple[str, ...], form: tuple[str, ...]) -> Alignment:
     """Best in-order alignment of span parts with form parts (dynamic programming)."""
     n, m = len(span), len(form)
-    NEG = -1e9
-    # dp over (i, j): best (gain, weight) where score = gain / weight; we maximise gain - 0*weight
-    # with weights fixed per move, so keep both and compare by ratio at the end via a simple
-    # scheme: maximise gain - 0.5 * unmatched weight (a proxy) and report gain / total weight.
-    best: dict[tuple[int, int], tuple[float, float, tuple]] = {(0, 0): (0.0, 0.0, ())}
+    # Dynamic programming over (i, j) = parts of the span and of the form consumed so far. Each
+    # state keeps (gain, weight, path); the score of a path is gain / weight, and a state keeps
+    # the path with the best score.
+    best: dict[tuple[int, int], tuple[float, float, tuple[_Step, ...]]] = {(0, 0): (0.0, 0.0, ())}
 
     def w(p: str) -> float:
         return 0.3 if _is_particle(p) else float(max(2, len(p)))
@@ -78,7 +80,7 @@ def align(span: tuple[str, ...], form: tuple[str, ...]) -> Alignment:
             if cur is None:
                 continue
             g, wt, path = cur
-            moves = []
+            moves: list[tuple[tuple[int, int], float, float, _Step]] = []
             if i < n and j < m:
                 s = part_similarity(span[i], form[j])
                 ww = max(w(span[i]), w(form[j]))
@@ -114,7 +116,6 @@ def align(span: tuple[str, ...], form: tuple[str, ...]) -> Alignment:
     pairs = tuple(p for p in path if p[0] and p[1])
     missing = tuple(j for p in path if not p[0] for j in p[1])
     extra = tuple(i for p in path if not p[1] for i in p[0])
-    _ = NEG
     return Alignment(score, pairs, missing, extra)
 
 
