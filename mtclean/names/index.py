@@ -170,6 +170,9 @@ class NameIndex:
             w = weights[k]
             for fi in pl:
                 scores[fi] = scores.get(fi, 0.0) + w
+        # A form spelled exactly like the text always makes the short list.
+        for fi in self.exact.get(" ".join(ps), ()):
+            scores[fi] = scores.get(fi, 0.0) + 1000.0
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
         return [Candidate(self.forms[fi], self.entries[self.forms[fi].entry], round(sc, 3)) for fi, sc in ranked]
 
