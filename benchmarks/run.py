@@ -515,6 +515,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--output", type=Path, default=HERE / "RESULTS.md", help="where to write the results")
     ap.add_argument("--size-mb", type=float, help="corpus size in MB (default 2, quick 0.05)")
     ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument(
+        "--sizes",
+        help="comma-separated gazetteer sizes for the scaling runs (default 1000,10000,100000,1000000; quick 1000,10000)",
+    )
     ap.add_argument("--_scale", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--_spans", help=argparse.SUPPRESS)
     ap.add_argument("--_paragraphs", help=argparse.SUPPRESS)
@@ -548,7 +552,10 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     spans = [s.text for p in paragraphs[:400] for s in find_spans(Document(p))][:3000]
-    sizes = [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000, 1_000_000]
+    if args.sizes:
+        sizes = sorted({int(x) for x in args.sizes.split(",") if x.strip()})
+    else:
+        sizes = [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000, 1_000_000]
     compare_at = 1_000 if args.quick else 100_000
     sample_paragraphs = paragraphs[:10] if args.quick else paragraphs[:150]
     print("scaling ...", flush=True)

@@ -286,8 +286,17 @@ def test_report_text_and_json():
     text = "Minister Lavrof spoke near Hama."
     c = case(text, [("Lavrof", "Lavrov", "name")], keep=["Hama"])
     j = text.index("Hama")
-    rep = evaluate([c], ScriptedCleaner({text: [edit(text, j, j + 4, "Hamas", rule="name.fuzzy")]}), files=["f.jsonl"])
+    i = text.index("Lavrof")
+    abstain = Finding(i, i + 6, "Lavrof", "Lavrov", "name", "name.fuzzy", 0.6, "below threshold, not applied")
+    far = Finding(0, 8, "x" * 8, None, "term", "term.far", 0.5, "far away")
+    script = {text: [edit(text, j, j + 4, "Hamas", rule="name.fuzzy")]}
+    rep = evaluate([c], ScriptedCleaner(script, {text: [abstain]}), files=["f.jsonl"])
     out = format_report(rep, show_errors=True)
+    assert "finding: name.fuzzy 'Lavrof' -> 'Lavrov' (0.60): below threshold, not applied" in out
+    far_text = "x" * 60 + " " + text
+    rep_far = evaluate([case(far_text, [("Lavrof", "Lavrov", "name")])], ScriptedCleaner({}, {far_text: [far]}))
+    assert rep_far.misses()[0]["findings_near"] == []
+    assert far.rule not in format_report(rep_far, show_errors=True)
     assert "By kind:" in out and "By source language:" in out
     assert "Misses:" in out and "'Lavrof' -> 'Lavrov'" in out
     assert "Unexpected changes:" in out and "name.fuzzy 'Hama' -> 'Hamas'" in out and "scripted" in out
