@@ -172,10 +172,14 @@ def load_cases(path: str | Path) -> list[Case]:
 # --------------------------------------------------------------------------------------- scoring
 
 
-def _overlaps(start: int, end: int, fs: int, fe: int) -> bool:
-    """Does an edit at [fs, fe) touch the region [start, end)?  Insertions at its edges count."""
+def _overlaps(start: int, end: int, fs: int, fe: int, edges: bool = True) -> bool:
+    """Does an edit at [fs, fe) touch the region [start, end)?
+
+    An insertion at an edge of the region counts when ``edges`` (it may be part of the expected
+    change); it does not for keep strings (an insertion beside a kept word leaves it intact).
+    """
     if fs == fe:
-        return start <= fs <= end
+        return start <= fs <= end if edges else start < fs < end
     if start == end:
         return fs <= start <= fe
     return fs < end and start < fe
@@ -328,7 +332,7 @@ def score_case(case: Case, result: Result, *, clean: bool = False) -> CaseOutcom
         for k in case.keep:
             occ = [(s, s + len(k)) for s in _occurrences(text, k)]
             for f in fixes:
-                if any(_overlaps(s, e, f.start, f.end) for s, e in occ):
+                if any(_overlaps(s, e, f.start, f.end, edges=False) for s, e in occ):
                     out.keep_violations.append((k, f))
         for fl in case.flags:
             occ = [(s, s + len(fl.original)) for s in _occurrences(text, fl.original)]

@@ -211,6 +211,17 @@ def test_keep_checks_every_occurrence():
     assert len(o.keep_violations) == 1
 
 
+def test_insertion_beside_a_keep_string_is_no_violation():
+    text = "Tokyo、Seoul"
+    c = case(text, [("、", ", ", "artifact")], keep=["Seoul", "Tokyo"])
+    i = text.index("、")
+    fixes = [edit(text, i, i + 1, ",", "artifact"), Fix(i + 1, i + 1, "", " ", "artifact", "artifact.space", 0.9, "x")]
+    o = score_case(c, ScriptedCleaner({text: fixes}).clean(text))
+    assert o.keep_violations == [] and o.correct == [True]
+    inside = [Fix(2, 2, "", "-", "artifact", "artifact.x", 0.9, "x")]
+    assert len(score_case(c, ScriptedCleaner({text: inside}).clean(text)).keep_violations) == 1
+
+
 def test_several_occurrences_use_the_one_a_fix_overlaps():
     text = "Saa met Gideon. Later Saa spoke."
     c = case(text, [("Saa", "Sa'ar", "name")])
