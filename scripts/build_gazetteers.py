@@ -899,11 +899,26 @@ def build_places(words: Words, report: Report):
         if r["_kind"] != "city":
             for n in r["aliases"]:
                 other_names[norm(n)].append(r)
+    # ... and a generated alias that names a person, an organisation or a group of the curated
+    # gazetteers belongs to them ("Hamas" listed for Hamm, "White House" for Casablanca).
+    entity_names = set()
+    for fname in ["organizations.tsv", "groups.tsv"] + [os.path.basename(p) for p in glob.glob(os.path.join(CURATED, "people_*.tsv"))]:
+        path = os.path.join(CURATED, fname)
+        if not os.path.exists(path):
+            continue
+        _extra, rows_ = curated_rows([path], report, known_columns=BASE_COLUMNS + ["singular", "plural", "adjective"])
+        for r in rows_:
+            for n in [r["canonical"]] + r.get("aliases", []):
+                entity_names.add(norm(n))
     for g in generated:
         if g["_kind"] == "country":
             continue
         keep = []
         for a in g["aliases"]:
+            if norm(a) in entity_names and norm(a) != norm(g["canonical"]):
+                report.add("places: generated alias dropped (name of a person, organisation or group)",
+                           f"{g['canonical']} ({g['country'][0]}): {a!r}")
+                continue
             owners = canon_owner.get(norm(a), [])
             if g["_kind"] == "city":
                 owners = owners + other_names.get(norm(a), [])
