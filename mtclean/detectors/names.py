@@ -97,6 +97,32 @@ def _shortlist(ps: tuple[str, ...], cands: list, fused: str = "") -> list:
     return [c for _q, _e, c in scored[:SHORTLIST]]
 
 
+def _name_start(tok: str) -> bool:
+    c = tok[:1]
+    if c.isupper() or c.isdigit():
+        return True
+    head, sep, rest = tok.partition("-")
+    return bool(sep) and rest[:1].isupper() and fold(head) in ARTICLES
+
+
+def _name_end(tok: str) -> bool:
+    return _name_start(tok) or tok[:1].isupper()
+
+
+def _ends_lower(surface: str) -> bool:
+    """The form ends on a lower-case word ("Kherson region"): a match may end on one too."""
+    words = surface.split()
+    return bool(words) and words[-1][:1].islower() and len(words) > 1
+
+
+def _gaps_ok(text: str, toks: list, i: int, j: int, surface: str) -> bool:
+    for k in range(i + 1, j + 1):
+        gap = text[toks[k - 1].end : toks[k].start]
+        if gap != " " and gap.strip() not in surface:
+            return False
+    return True
+
+
 def _case_ok(surface: str, text: str) -> bool:
     """An acronym form ("SAA", "IS") matches only text written in capitals too."""
     letters = [c for c in surface if c.isalpha()]
@@ -194,61 +220,65 @@ class NameDetector:
         toks = doc.tokens
         text = doc.text
         exact_entities: set[str] = set()
-        pending: list[tuple[list[int], list[tuple[int, int, list]], set[int]]] = []
         out: list[Fix | Finding | Mention] = []
+        all_runs = runs(doc)
+        where: dict[int, tuple[int, int]] = {}  # token index -> (run index, position in run)
+        for ri, run in enumerate(all_runs):
+            for k, t in enumerate(run):
+                where[t] = (ri, k)
+        run_exact: list[list[tuple[int, int, list[Form]]]] = [[] for _ in all_runs]
+        run_covered: list[set[int]] = [set() for _ in all_runs]
+        run_hard: list[set[int]] = [set() for _ in all_runs]
 
-        for run in runs(doc):
-            n = len(run)
-            ends = [toks[run[k]].start + len(_strip_possessive(toks[run[k]].text)) for k in range(n)]
-            exact: list[tuple[int, int, list]] = []  # (k, k+L, forms)
-            covered: set[int] = set()
-            k = 0
-            while k < n:
-                hit = None
-                for L in range(min(_MAX_SPAN, n - k), 0, -1):
-                    s = toks[run[k]].start
-                    e = ends[k + L - 1]
-                    if L > 1 and any(toks[run[k + q]].start - ends[k + q - 1] != 1 for q in range(1, L)):
-                        continue
-                    forms = [f for f in self.index.exact_forms(text[s:e]) if _case_ok(f.surface, text[s:e])]
-                    if forms:
-                        hit = (k, k + L, forms)
-                        break
-                if hit:
-                    exact.append(hit)
-                    covered.update(range(hit[0], hit[1]))
-                    k = hit[1]
-                else:
-                    k += 1
-            for k0, k1, forms in exact:
-                s, e = toks[run[k0]].start, ends[k1 - 1]
-                entries = {self.index.entries[f.entry].id: f for f in forms}
-                if len(entries) == 1:
-                    f = forms[0]
-                    entry = self.index.entries[f.entry]
-                    if entry.has("needs_context") and k1 - k0 == 1 and f.kind != CANONICAL and not self._capital_mid(doc, run[k0]):
-                        continue
-                    if self._fragment(doc, run, k0, k1, covered):
-                        continue  # "East" in "Middle East": part of a longer name the gazetteer lacks
-                    exact_entities.add(entry.id)
-                    out.append(Mention(s, e, text[s:e], entry.id, entry.type, entry.canonical))
-                    if (
-                        self.mode == "normalize"
-                        and f.kind in (ALIAS, CANONICAL)
-                        and text[s:e] != entry.canonical
-                        and not entry.has("ambiguous")
-                        and not entry.has("needs_context")
-                    ):
-                        out.append(self._normalize_fix(doc, s, e, entry))
-                    if f.kind == MANGLED:
-                        rep = self._shape(doc, s, text[s:e], entry.canonical)
-                        out.append(Fix(s, e, text[s:e], rep, "name", "name.mangled", 0.97,
-                                       f"'{text[s:e]}' is a known mangled form of '{entry.canonical}'", entry.id))
-            pending.append((run, exact, covered))
+        for ti, tj, s, e, forms in self._exact_spans(doc):
+            places = [where.get(t) for t in range(ti, tj)]
+            inside_one_run = all(p is not None for p in places) and len({p[0] for p in places if p}) == 1
+            if inside_one_run:
+                ri, k0 = places[0]  # type: ignore[misc]
+                run_exact[ri].append((k0, k0 + (tj - ti), forms))
+                run_covered[ri].update(range(k0, k0 + (tj - ti)))
+            else:
+                # A name with lower-case words or punctuation inside ("Philippe of Belgium"):
+                # the run pieces it covers are protected whole.
+                for p in places:
+                    if p is not None:
+                        run_covered[p[0]].add(p[1])
+                        run_hard[p[0]].add(p[1])
+            entries = {self.index.entries[f.entry].id: f for f in forms}
+            if len(entries) != 1:
+                continue  # a surface shared by several entities: protected, but not linked
+            f = forms[0]
+            entry = self.index.entries[f.entry]
+            single = tj - ti == 1
+            if single and entry.has("needs_context") and f.kind != CANONICAL and toks[ti].start in doc.sentence_starts:
+                continue
+            if single and inside_one_run:
+                ri, k0 = places[0]  # type: ignore[misc]
+                if self._fragment(doc, all_runs[ri], k0, k0 + 1, run_covered[ri]):
+                    continue  # "East" in "Middle East": part of a longer name the gazetteer lacks
+            elif self._fragment_start(doc, ti, tj):
+                continue
+            exact_entities.add(entry.id)
+            out.append(Mention(s, e, text[s:e], entry.id, entry.type, entry.canonical))
+            if (
+                self.mode == "normalize"
+                and f.kind in (ALIAS, CANONICAL)
+                and text[s:e] != entry.canonical
+                and not entry.has("ambiguous")
+                and not entry.has("needs_context")
+            ):
+                out.append(self._normalize_fix(doc, s, e, entry))
+            if f.kind == MANGLED:
+                rep = self._shape(doc, s, text[s:e], entry.canonical)
+                out.append(
+                    Fix(s, e, text[s:e], rep, "name", "name.mangled", 0.97,
+                        f"'{text[s:e]}' is a known mangled form of '{entry.canonical}'", entry.id)
+                )
+        pending = list(zip(all_runs, run_exact, run_covered, run_hard))
 
         # Countries the document names (from exact mentions of countries and their demonyms).
         doc_countries: set[str] = set()
-        for _run, exact, _covered in pending:
+        for _run, exact, _covered, _hard in pending:
             for _k0, _k1, forms in exact:
                 for f in forms:
                     ent = self.index.entries[f.entry]
@@ -258,8 +288,8 @@ class NameDetector:
         decisions: dict[tuple[int, int], Decision | None] = {}
         doc_entities = set(exact_entities)
         for _pass in range(2):
-            for run, exact, covered in pending:
-                for s, e, titles, first_tok, inside, loose in self._subspans(doc, run, exact, covered):
+            for run, exact, covered, hard in pending:
+                for s, e, titles, first_tok, inside, loose in self._subspans(doc, run, exact, covered, hard):
                     key = (s, e)
                     prev = decisions.get(key)
                     if _pass == 1 and (prev is not None and prev.confidence >= 0.8):
@@ -329,6 +359,74 @@ class NameDetector:
         words.reverse()
         return words if any(w in TITLE_WORDS for w in words) else []
 
+    def _exact_spans(self, doc: Document) -> list[tuple[int, int, int, int, list[Form]]]:
+        """Exact forms over the token sequence, longest first, left to right, not overlapping.
+
+        A match starts and ends on a name-like token (capitalised, or "al-X"); lower-case words
+        may sit inside ("Organization for the Liberation of the Levant"); tokens are separated by
+        one space, or by ", " / ". " when the form itself has that punctuation.
+        """
+        toks = doc.tokens
+        text = doc.text
+        n = len(toks)
+        full = [parts(t.text) for t in toks]
+        stripped = [parts(_strip_possessive(t.text)) for t in toks]
+        max_parts = self.index.max_parts
+        exact = self.index.exact
+        found: list[tuple[int, int, int, int, list[Form]]] = []
+        i = 0
+        while i < n:
+            first = stripped[i][0] if stripped[i] else ""
+            limit = max_parts.get(full[i][0] if full[i] else "", 0)
+            if not _name_start(toks[i].text) or (limit == 0 and max_parts.get(first, 0) == 0):
+                i += 1
+                continue
+            limit = max(limit, max_parts.get(first, 0))
+            best = None
+            acc: list[str] = []
+            j = i
+            while j < n:
+                if j > i:
+                    gap = text[toks[j - 1].end : toks[j].start]
+                    if gap not in (" ", ", ", ". ", "."):
+                        break
+                last_parts = stripped[j]
+                key_parts = acc + last_parts
+                if len(key_parts) > limit:
+                    break
+                key = " ".join(key_parts)
+                if key:
+                    ids = exact.get(key)
+                    if ids:
+                        s = toks[i].start
+                        e = toks[j].start + len(_strip_possessive(toks[j].text))
+                        surface = text[s:e]
+                        forms = [
+                            self.index.forms[x]
+                            for x in ids
+                            if _case_ok(self.index.forms[x].surface, surface)
+                            and _gaps_ok(text, toks, i, j, self.index.forms[x].surface)
+                            and (_name_end(toks[j].text) or _ends_lower(self.index.forms[x].surface))
+                        ]
+                        if forms:
+                            best = (i, j + 1, s, e, forms)
+                acc = acc + full[j]
+                j += 1
+            if best is not None:
+                found.append(best)
+                i = best[1]
+            else:
+                i += 1
+        return found
+
+    @staticmethod
+    def _fragment_start(doc: Document, ti: int, tj: int) -> bool:
+        """A sentence-initial "The ..." of everyday words ("The National")."""
+        toks = doc.tokens
+        if fold(toks[ti].text) in _FUNCTION_WORDS and toks[ti].start in doc.sentence_starts:
+            return all(is_everyday(toks[k].text) for k in range(ti, tj))
+        return False
+
     @staticmethod
     def _fragment(doc: Document, run: list[int], k0: int, k1: int, covered: set[int]) -> bool:
         """True when an exact single-word match is only a piece of a longer capitalised name:
@@ -354,12 +452,17 @@ class NameDetector:
         return tok.start not in doc.sentence_starts
 
     def _subspans(
-        self, doc: Document, run: list[int], exact: list[tuple[int, int, list]], covered: set[int]
+        self,
+        doc: Document,
+        run: list[int],
+        exact: list[tuple[int, int, list[Form]]],
+        covered: set[int],
+        hard: set[int] = frozenset(),  # type: ignore[assignment]
     ) -> Iterator[tuple[int, int, list[str], int, frozenset[str], bool]]:
         """Candidate sub-spans of a run for fuzzy matching, with the title words before them."""
         toks = doc.tokens
         n = len(run)
-        protected: set[int] = set()
+        protected: set[int] = set(hard)
         for k0, k1, _forms in exact:
             # Multi-word names are protected whole; a single word ("Naeem", an alias of someone)
             # protects only itself, and a longer name around it may still be repaired.

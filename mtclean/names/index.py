@@ -94,6 +94,8 @@ class NameIndex:
         self.postings: dict[str, array[int]] = {}
         self.by_id: dict[str, int] = {}
         self.weights: dict[str, float] = {}
+        #: first part of a form -> the most parts any form starting with it has (exact matching)
+        self.max_parts: dict[str, int] = {}
 
     @classmethod
     def build(cls, gazetteer: Gazetteer | Iterable[Entry]) -> NameIndex:
@@ -120,6 +122,8 @@ class NameIndex:
                 fi = len(idx.forms)
                 idx.forms.append(form)
                 idx.exact.setdefault(key, []).append(fi)
+                if len(ps) > idx.max_parts.get(ps[0], 0):
+                    idx.max_parts[ps[0]] = len(ps)
                 if kind in (CANONICAL, ALIAS, MANGLED):
                     for k in form_keys(ps):
                         post.setdefault(k, []).append(fi)
@@ -136,11 +140,11 @@ class NameIndex:
     def to_state(self) -> tuple[object, ...]:
         forms = [(f.entry, f.surface, f.kind, f.parts, f.core) for f in self.forms]
         postings = {k: v.tobytes() for k, v in self.postings.items()}
-        return (forms, self.exact, postings, self.weights)
+        return (forms, self.exact, postings, self.weights, self.max_parts)
 
     @classmethod
     def from_state(cls, entries: list[Entry], state: tuple[object, ...]) -> NameIndex:
-        forms, exact, postings, weights = state
+        forms, exact, postings, weights, max_parts = state
         idx = cls()
         idx.entries = entries
         idx.by_id = {e.id: i for i, e in enumerate(entries)}
@@ -148,6 +152,7 @@ class NameIndex:
         idx.exact = exact  # type: ignore[assignment]
         idx.postings = {k: array("i", v) for k, v in postings.items()}  # type: ignore[attr-defined]
         idx.weights = weights  # type: ignore[assignment]
+        idx.max_parts = max_parts  # type: ignore[assignment]
         return idx
 
     def exact_forms(self, surface: str) -> list[Form]:

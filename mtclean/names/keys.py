@@ -35,7 +35,7 @@ _SPECIAL = str.maketrans(
 )
 _MARKS = "'’ʼʻʿʾ`´‘"
 _MARKS_RE = regex.compile(f"[{_MARKS}]")
-_SEP_RE = regex.compile(r"[\s\-‐‑–_.]+")
+_SEP_RE = regex.compile(r"[\s\-‐‑–—_.,;:/()\"“”]+")
 
 
 @lru_cache(maxsize=65536)
