@@ -18,6 +18,7 @@ How it decides (see docs/architecture.md, "Names"):
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -107,6 +108,18 @@ def _name_start(tok: str) -> bool:
 
 def _name_end(tok: str) -> bool:
     return _name_start(tok) or tok[:1].isupper()
+
+
+def _foreign_letters(text: str, entry: Entry) -> set[str]:
+    """Accented letters in ``text`` that no accepted English form of the entry uses ("ï" in the
+    French "Alexeï" for "Alexei"); empty when the text only drops or keeps the entry's accents."""
+    accented = {c for c in text if c.isalpha() and not c.isascii() and unicodedata.normalize("NFD", c) != c}
+    if not accented:
+        return set()
+    allowed: set[str] = set()
+    for form in (entry.canonical, *entry.aliases):
+        allowed.update(c for c in form if c.isalpha() and not c.isascii())
+    return accented - allowed
 
 
 def _ends_lower(surface: str) -> bool:
@@ -199,6 +212,16 @@ class NameDetector:
             ),
         ),
         Rule(
+            "name.spelling",
+            "name",
+            "fix",
+            "A name written with accented letters of another language's spelling that none of the entry's accepted "
+            "English forms uses (French 'Alexeï' for 'Alexei') is rewritten to the canonical form; a name that only "
+            "drops the canonical's accents ('Erdogan') is accepted.",
+            examples=(("Opposition leader Alexeï Navalny died in prison.", "Opposition leader Alexei Navalny died in prison."),),
+            counter_examples=("President Recep Tayyip Erdogan spoke.", "President Recep Tayyip Erdoğan spoke."),
+        ),
+        Rule(
             "name.normalize",
             "name",
             "fix",
@@ -268,6 +291,15 @@ class NameDetector:
                 and not entry.has("needs_context")
             ):
                 out.append(self._normalize_fix(doc, s, e, entry))
+            elif f.kind in (ALIAS, CANONICAL) and self.mode == "repair" and not entry.has("needs_context"):
+                foreign = _foreign_letters(text[s:e], entry)
+                if foreign:
+                    rep = self._shape(doc, s, text[s:e], entry.canonical)
+                    out.append(
+                        Fix(s, e, text[s:e], rep, "name", "name.spelling", 0.85,
+                            f"'{text[s:e]}' spells '{entry.canonical}' with letters of another language's "
+                            f"spelling ({''.join(sorted(foreign))})", entry.id)
+                    )
             if f.kind == MANGLED:
                 rep = self._shape(doc, s, text[s:e], entry.canonical)
                 out.append(
