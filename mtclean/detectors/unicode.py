@@ -295,32 +295,38 @@ class UnicodeDetector:
     def _fullwidth(self, text: str) -> Iterator[Fix]:
         for m in _FW_RE.finditer(text):
             # Adjacent fixes of one run are merged: one record per run, not per character.
-            pending: Fix | None = None
+            group: list[Fix] = []
             for f in self._fullwidth_run(text, m.start(), m.end()):
-                if pending is not None and pending.end == f.start:
-                    pending = Fix(
-                        pending.start,
-                        f.end,
-                        text[pending.start : f.end],
-                        pending.replacement + f.replacement,
-                        "unicode",
-                        "unicode.fullwidth",
-                        0.9,
-                        "full-width characters in Latin text",
-                    )
-                    continue
-                if pending is not None:
-                    yield pending
-                pending = f
-            if pending is not None:
-                yield pending
+                if group and group[-1].end != f.start:
+                    yield _merge(text, group)
+                    group = []
+                group.append(f)
+            if group:
+                yield _merge(text, group)
 
     def _fullwidth_run(self, text: str, start: int, end: int) -> Iterator[Fix]:
+        # Context letters on each side of every character of the run, computed in one sweep each
+        # way (a run of marks shares the letters around it).
+        n = end - start
+        lefts = [""] * n
+        rights = [""] * n
+        left = _neighbour(text, start - 1, -1)
+        for k in range(n):
+            if k:
+                prev = text[start + k - 1]
+                left = "" if prev in "\n\r" else (left if _CONTEXT_SKIP_RE.match(prev) else prev)
+            lefts[k] = left
+        right = _neighbour(text, end, 1)
+        for k in range(n - 1, -1, -1):
+            if k < n - 1:
+                nxt_ch = text[start + k + 1]
+                right = "" if nxt_ch in "\n\r" else (right if _CONTEXT_SKIP_RE.match(nxt_ch) else nxt_ch)
+            rights[k] = right
         for i in range(start, end):
             ch = text[i]
             out = _FW_MAP[ch]
-            left = _neighbour(text, i - 1, -1)
-            right = _neighbour(text, i + 1, 1)
+            left = lefts[i - start]
+            right = rights[i - start]
             if out in _OPEN:
                 if _is_cjk(left) or (not left and _is_cjk(right)):
                     continue
@@ -510,6 +516,15 @@ class UnicodeDetector:
                 "mojibake (text decoded with the wrong encoding), repaired with ftfy: "
                 + ", ".join(f"{a} {b}" for a, b in steps),
             )
+
+
+def _merge(text: str, group: list[Fix]) -> Fix:
+    """Adjacent full-width fixes as one fix."""
+    if len(group) == 1:
+        return group[0]
+    s, e = group[0].start, group[-1].end
+    rep = "".join(f.replacement for f in group)
+    return Fix(s, e, text[s:e], rep, "unicode", "unicode.fullwidth", 0.9, "full-width characters in Latin text")
 
 
 def _line_window(text: str, pos: int, reach: int = 300) -> str:
