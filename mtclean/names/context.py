@@ -31,6 +31,8 @@ QUALIFIERS = frozenset(
     """foreign defence defense interior finance prime crown supreme spiritual vice deputy
     security justice economy energy health""".split()
 )
+#: Words that make a role a lower rank of the office named without them.
+SUBRANKS = frozenset({"deputy", "vice", "assistant", "acting", "under-secretary", "junior", "state", "minister-of-state"})
 _SYNONYMS = {"defense": "defence", "sheik": "sheikh", "shaikh": "sheikh", "premier": "prime",
              "spokeswoman": "spokesman", "spokesperson": "spokesman"}
 _WORD_RE = regex.compile(r"[\p{L}\-]+")
@@ -39,6 +41,17 @@ _WORD_RE = regex.compile(r"[\p{L}\-]+")
 def _norm(w: str) -> str:
     w = fold(w)
     return _SYNONYMS.get(w, w)
+
+
+_ROLE_END_RE = regex.compile(r"\s(?:of|to|for|in|at|on|under|with)\s|[(,]")
+
+
+def _role_phrase(role: str) -> str:
+    """The office named by one role of a description: "Foreign Minister of Israel (2024–)" ->
+    "Foreign Minister"; "adviser to President Mahmoud Abbas" -> "adviser" (the president there
+    is someone else)."""
+    m = _ROLE_END_RE.search(role)
+    return role[: m.start()] if m else role
 
 
 def words(text: str) -> set[str]:
@@ -88,8 +101,17 @@ def title_evidence(titles: list[str], entry: Entry, countries: CountryMap) -> Ti
     quals = [t for t in tw if t in QUALIFIERS]
     codes = {c for t in titles if (c := countries.code(t))}
     country_ok = bool(codes & set(entry.country)) if codes and entry.country else None
-    head_ok = bool(heads) and any(h in desc or all(p in desc for p in h.split("-")) for h in heads)
-    qual_ok = all(q in desc for q in quals)
+    # The office must be one role of the description, not pieces of several, and not a lower
+    # rank of it ("Foreign Minister" is not "Deputy Foreign Minister").
+    roles = [words(_role_phrase(r)) for r in entry.description.split(";")] or [desc]
+    ctx = set(tw)
+
+    def fits(role: set[str]) -> bool:
+        has_head = any(h in role or all(p in role for p in h.split("-")) for h in heads)
+        return has_head and all(q in role for q in quals) and not ((role & SUBRANKS) - ctx)
+
+    head_ok = bool(heads) and any(fits(r) for r in roles)
+    qual_ok = all(q in desc for q in quals) if not head_ok else True
     if country_ok is False:
         return TitleEvidence(False, True, f"title country {'/'.join(sorted(codes))} does not match {'/'.join(entry.country)}")
     label = " ".join(titles)

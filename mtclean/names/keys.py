@@ -136,6 +136,23 @@ def skeleton(part: str, glide: bool = True) -> str:
 _FINAL_R_RE = re.compile(r"(?<=[aeiouy])r(?![aeiouy])")
 
 
+_ROMANCE_RULES = (
+    ("tsch", "ch"), ("sch", "sh"), ("ch", "sh"), ("dj", "j"), ("gue", "ge"), ("gui", "gi"), ("ou", "u"),
+    ("ï", "i"), ("ë", "e"),
+)
+
+
+@lru_cache(maxsize=65536)
+def romance(part: str) -> str:
+    """French and German spellings of foreign names rendered the English way:
+    "charaa" -> "sharaa", "guerassimov" -> "gerassimov", "poutine" -> "putine",
+    "tschetschenien" -> "chechenien"."""
+    p = part
+    for a, b in _ROMANCE_RULES:
+        p = p.replace(a, b)
+    return p
+
+
 def drop_final_r(part: str) -> str:
     """Remove r after a vowel when no vowel follows (non-rhotic rendering): "saar" -> "saa",
     "keir" -> "kei", "merz" -> "mez"."""
@@ -151,7 +168,7 @@ def part_keys(part: str) -> tuple[str, ...]:
         return ()
     keys: dict[str, None] = {}
     for v in (part, *article_variants(part)):
-        for k in (skeleton(v), skeleton(drop_final_r(v)), skeleton(v, glide=False)):
+        for k in (skeleton(v), skeleton(drop_final_r(v)), skeleton(v, glide=False), skeleton(romance(v))):
             if k:
                 keys.setdefault(k, None)
         # Exact consonants (vowels and doubling free): specific where the class skeleton of a

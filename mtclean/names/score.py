@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
-from .keys import ARTICLES, PARTICLES, article_variants, drop_final_r, skeleton
+from .keys import ARTICLES, PARTICLES, article_variants, drop_final_r, romance, skeleton
 
 
 def _ratio(a: str, b: str) -> float:
@@ -28,8 +28,14 @@ def part_similarity(a: str, b: str) -> float:
     if a == b:
         return 1.0
     best = 0.0
-    for x in (a, *article_variants(a)):
-        for y in (b, *article_variants(b)):
+    xs = (a, *article_variants(a))
+    ys = (b, *article_variants(b))
+    ra, rb = romance(a), romance(b)
+    if ra != a or rb != b:  # French/German renderings ("Charaa", "Guerassimov")
+        xs = (*xs, ra)
+        ys = (*ys, rb)
+    for x in xs:
+        for y in ys:
             surf = _ratio(x, y)
             kx, ky = skeleton(x), skeleton(y)
             sk = max(

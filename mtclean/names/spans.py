@@ -28,7 +28,7 @@ TITLE_WORDS = frozenset(
     judge justice prosecutor deputy vice acting former interim transitional supreme national
     security affairs state minister-president premier sultan caliph emeritus president-elect
     ex counterpart head military army navy air force forces commander-in-chief
-    seyyed sayyid sayed seyed syed hojatoleslam hojjatoleslam haji hajji maulana mawlana allama
+    staff chief-of-staff seyyed sayyid sayed seyed syed hojatoleslam hojjatoleslam haji hajji maulana mawlana allama
     """.split()
 )
 #: Titles that may be fused with the start of a name by machine translation ("Sheikhmat").
