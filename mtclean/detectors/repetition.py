@@ -50,7 +50,6 @@ _ALWAYS = {
     "was": 0.88,
     "were": 0.88,
     "are": 0.88,
-    "will": 0.9,
     "would": 0.9,
     "has": 0.88,
     "have": 0.85,
@@ -73,6 +72,9 @@ _PARTICLES = frozenset({"in", "on", "up", "out", "off", "by", "over", "down", "a
 _AFTER_THAT = frozenset(
     "the a an this these those his her their its our my your he she they we it i you there no some any".split()
 )
+_VERBS = frozenset({"is", "was", "are", "were", "has", "have"})
+_RELATIVE = frozenset({"who", "whoever", "whatever", "which", "that"})
+_AT_PHRASES = frozenset({"least", "most", "all", "once", "first", "last", "times", "home", "risk", "large", "stake"})
 _CLEFT = frozenset({"what", "all", "thing", "problem", "point", "issue", "question", "truth", "fact", "reason"})
 _GAP_RE = regex.compile(r"[ \t\u00a0]{1,4}")
 _WORDS_RE = regex.compile(r"[\p{L}\p{N}]+")
@@ -113,6 +115,9 @@ class RepetitionDetector:
                 "They flew to Bora Bora and then to Walla Walla.",
                 "Sirhan Sirhan was convicted in 1969.",
                 "The count went 10 10 in the final set.",
+                "Those who have have a duty to help.",
+                "He was looking at at least ten years.",
+                "The will will be read on Monday.",
                 "The plan\nthe plan was approved.",
             ),
         ),
@@ -201,9 +206,12 @@ class RepetitionDetector:
         conf: float | None = _ALWAYS.get(word)
         if word == "that":
             conf = 0.88 if nxt in _AFTER_THAT else None
-        elif word in ("is", "was"):
+        elif word in _VERBS:
+            # "What it is is …", "Those who have have …", "Whoever has has to …": grammatical.
             window = {t.text.casefold() for t in toks[max(0, i - 4) : i]}
-            conf = None if window & _CLEFT else 0.85
+            conf = None if window & (_CLEFT | _RELATIVE) else _ALWAYS.get(word, 0.85)
+        elif word == "at" and nxt in _AT_PHRASES:
+            conf = None  # "looking at at least ten years"
         elif word in _PARTICLES:
             conf = 0.6
         if conf is None:
