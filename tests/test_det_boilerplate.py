@@ -172,3 +172,8 @@ def test_huge_text_is_fast(cleaner):
     r = cleaner.clean(text)
     assert time.perf_counter() - t < 5
     assert r.text == text[: -len("\nSource link")]
+
+
+def test_stray_markup_opening_a_line(cleaner):
+    assert cleaner.clean("“> Breaking news:\nThe vote was delayed.").text == "The vote was delayed."
+    assert cleaner.clean('"/> \nThe vote was delayed.').text == "The vote was delayed."
