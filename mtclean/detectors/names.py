@@ -85,10 +85,13 @@ def _shortlist(ps: tuple[str, ...], cands: list, fused: str = "") -> list:
     joined = "".join(ps)
     sk = skeleton(joined)
     alt = fused + joined if fused else ""
+    bag = " ".join(_set_view(ps))
     scored = []
     for c in cands:
         fj = "".join(c.form.parts)
         q = max(Indel.normalized_similarity(joined, fj), Indel.normalized_similarity(sk, skeleton(fj)))
+        if len(ps) >= 3:  # organisations whose words were reordered
+            q = max(q, Indel.normalized_similarity(bag, " ".join(_set_view(c.form.parts))))
         if alt:
             q = max(q, Indel.normalized_similarity(alt, fj))
         if _contiguous(ps, c.form.parts):
@@ -141,6 +144,22 @@ def _case_ok(surface: str, text: str) -> bool:
     letters = [c for c in surface if c.isalpha()]
     if letters and len(letters) <= 6 and all(c.isupper() for c in letters):
         return all(c.isupper() for c in text if c.isalpha())
+    return True
+
+
+def _plausible(al: Alignment, span: tuple[str, ...], form: tuple[str, ...], entry: Entry) -> bool:
+    """Every aligned word of the span is plausibly the same word as its counterpart (a head word
+    of an organisation may be translated differently: "Organization" for "Agency")."""
+    for si, fi, psim in al.pairs:
+        if psim >= 0.55:
+            continue
+        sp = "".join(span[i] for i in si)
+        if all(span[i] in ARTICLES or span[i] in PARTICLES for i in si):
+            continue
+        fp = "".join(form[j] for j in fi)
+        if entry.type == "ORG" and sp in ORG_HEADS and fp in ORG_HEADS:
+            continue
+        return False
     return True
 
 
@@ -609,6 +628,9 @@ class NameDetector:
                 continue  # words of the span this form does not have: not this entity
             if form.kind not in (CANONICAL, ALIAS, MANGLED):
                 continue
+            fparts = (ft, *form.parts) if used_fused else form.parts
+            if not al.reversed and not _plausible(al, ps, fparts, entry):
+                continue  # a word of the span matches nothing like it in this form
             if al.missing and al.pairs and _family_end(al, form.parts, entry):
                 # A partial mention ("Zarif" for "Mohammad Javad Zarif"): rank by the parts present
                 # (the decision then asks for evidence before trusting a partial match).
