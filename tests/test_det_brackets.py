@@ -131,3 +131,10 @@ def test_nationality_before_the_bracket(cleaner):
     # Not a nationality before it: only flagged.
     r = cleaner.clean("The new [Syrian] government met.")
     assert r.text == "The new [Syrian] government met." and [f.original for f in r.findings] == ["[Syrian]"]
+
+
+def test_two_word_bracket_ending_in_a_nationality(cleaner):
+    assert cleaner.clean("[Northern Syrian] Turkish troops moved.").text == "Turkish troops moved."
+    # A name in brackets before a nationality is not a contradiction: only flagged.
+    r = cleaner.clean("[Ahmed Hassan] Egyptian officials spoke.")
+    assert r.text == "[Ahmed Hassan] Egyptian officials spoke." and r.findings

@@ -213,7 +213,7 @@ class BracketDetector:
                 0.9,
                 f"bracketed insertion {inner!r} duplicates the word after it",
             )
-        if len(words) == 1 and words[0] in self._demonyms and following in self._demonyms:
+        if words[-1] in self._demonyms and following in self._demonyms:
             return Fix(
                 s,
                 e + 1,
