@@ -725,6 +725,8 @@ class NameDetector:
         known = min((zipf(sp) for sp, _fp, _ in changed), default=0.0)
         if entry.type == "ORG" and len(ps) >= 3:
             known = 0.0  # inflected or reordered words of an organisation's name are expected
+        elif entry.type in ("LOC", "ORG") and exact_other and len(changed) == 1 and changed[0][2] >= 0.75:
+            known = 0.0  # one word of a place name respelt, the rest exact ("Han Younis")
         in_doc = entry.id in doc_entities
         core = [p for p in ps if p not in ARTICLES and p not in PARTICLES]
         single = len(core) == 1
