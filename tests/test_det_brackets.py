@@ -138,3 +138,13 @@ def test_two_word_bracket_ending_in_a_nationality(cleaner):
     # A name in brackets before a nationality is not a contradiction: only flagged.
     r = cleaner.clean("[Ahmed Hassan] Egyptian officials spoke.")
     assert r.text == "[Ahmed Hassan] Egyptian officials spoke." and r.findings
+
+
+@pytest.mark.parametrize(
+    "text", ["[Syrian] Druze fighters clashed.", "[Iraqi] Kurdish forces moved.", "[Syrian] Druzes met."]
+)
+def test_group_adjectives_are_not_contradictions(cleaner, text):
+    # "Syrian Druze" and "Iraqi Kurdish" are fine together: the bracket is only flagged.
+    r = cleaner.clean(text)
+    assert r.text == text
+    assert [f.rule for f in r.findings] == ["artifact.bracket-aside"]

@@ -42,16 +42,16 @@ _NATIONALITIES = frozenset(
     Austrian Azerbaijani Azeri Bahraini Bangladeshi Belarusian Belgian Beninese Bolivian Bosnian
     Brazilian British Bulgarian Burkinabe Burmese Burundian Cambodian Cameroonian Canadian Chadian
     Chilean Chinese Colombian Congolese Croatian Cuban Cypriot Czech Danish Djiboutian Dominican
-    Dutch Ecuadorian Egyptian Emirati English Eritrean Estonian Ethiopian European Fijian Filipino
+    Dutch Ecuadorian Egyptian Emirati English Eritrean Estonian Ethiopian  Fijian Filipino
     Finnish French Gabonese Gambian Georgian German Ghanaian Greek Guatemalan Guinean Haitian
     Honduran Hungarian Icelandic Indian Indonesian Iranian Iraqi Irish Israeli Italian Ivorian
-    Jamaican Japanese Jordanian Kazakh Kenyan Korean Kosovar Kurdish Kuwaiti Kyrgyz Lao Laotian
+    Jamaican Japanese Jordanian Kazakh Kenyan Korean Kosovar  Kuwaiti Kyrgyz Lao Laotian
     Latvian Lebanese Liberian Libyan Lithuanian Luxembourgish Macedonian Malagasy Malawian Malaysian
     Malian Maltese Mauritanian Mexican Moldovan Mongolian Montenegrin Moroccan Mozambican Namibian
     Nepali Nepalese Nicaraguan Nigerian Nigerien Norwegian Omani Pakistani Palestinian Panamanian
-    Paraguayan Persian Peruvian Polish Portuguese Qatari Romanian Russian Rwandan Salvadoran Saudi
+    Paraguayan  Peruvian Polish Portuguese Qatari Romanian Russian Rwandan Salvadoran Saudi
     Scottish Senegalese Serbian Sierra Singaporean Slovak Slovenian Somali Somalian Spanish Sudanese
-    Swedish Swiss Syrian Taiwanese Tajik Tanzanian Thai Tibetan Togolese Tunisian Turkish Turkmen
+    Swedish Swiss Syrian Taiwanese Tajik Tanzanian Thai  Togolese Tunisian Turkish Turkmen
     Ugandan Ukrainian Uruguayan Uzbek Venezuelan Vietnamese Welsh Yemeni Zambian Zimbabwean
     """.split()
 )
@@ -121,8 +121,12 @@ class BracketDetector:
 
     def __init__(self, config: Config) -> None:
         demonyms = set(_NATIONALITIES)
+        # Nationalities only (demonyms of places): a religious or ethnic group adjective combines
+        # with a nationality ("Syrian Druze", "Iraqi Kurdish") and contradicts nothing.
         for e in config.gazetteer:
-            for form in (*e.demonyms, *e.adjective):
+            if e.type != "LOC":
+                continue
+            for form in e.demonyms:
                 if form and " " not in form and form[:1].isupper():
                     demonyms.add(form)
         self._demonyms = frozenset(demonyms)
