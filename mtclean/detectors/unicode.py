@@ -108,7 +108,10 @@ def _is_cjk(ch: str) -> bool:
 
 
 def _chunk_break(ch: str) -> bool:
-    """Mojibake chunks end at whitespace, except U+00A0 (a common byte of the mojibake itself)."""
+    """Mojibake chunks end at whitespace (except U+00A0, a common byte of the mojibake itself) and
+    at ASCII punctuation, which other rules may be fixing next to them."""
+    if ch.isascii():
+        return not ch.isalnum()
     return ch.isspace() and ch != "\u00a0"
 
 
@@ -271,25 +274,24 @@ class UnicodeDetector:
 
     def find(self, doc: Document) -> Iterator[Fix]:
         text = doc.text
-        base: list[Fix] = []
-        if not text.isascii():
-            base = [*self._fullwidth(text), *self._invisible(text)]
-        # The spacing and mojibake rules read the text as it will be once the full-width and
-        # invisible characters are fixed, so that a second pass finds nothing new; a fix of theirs
-        # that covers a full-width fix includes it.
-        view = _View(text, base)
+        if text.isascii():
+            view = _View(text, [])
+            yield from self._space_before(view)
+            yield from self._space_in_word(view)
+            yield from self._missing_space(view)
+            return
+        # Each stage reads the text as it will be after the stages before it, so that a second
+        # pass finds nothing new: full-width and invisible characters first, then mojibake, then
+        # spacing.  A later fix that covers an earlier one includes its change.
+        base = [*self._fullwidth(text), *self._invisible(text)]
+        moj = list(self._mojibake(_View(text, base)))
+        base = _uncovered(base, moj)
+        view = _View(text, base + moj)
         derived = [*self._space_before(view), *self._space_in_word(view), *self._missing_space(view)]
-        if not text.isascii():
-            derived.extend(self._mojibake(view))
-            derived.extend(self._nbsp(text))
-        spans = sorted((f.start, f.end) for f in derived)
-        starts = [sp[0] for sp in spans]
-        for f in base:
-            i = bisect_right(starts, f.start) - 1
-            if i >= 0 and spans[i][0] <= f.start and f.end <= spans[i][1]:
-                continue
-            yield f
+        nbsp = list(self._nbsp(text))
+        yield from _uncovered(base + moj, derived + nbsp)
         yield from derived
+        yield from nbsp
 
     # -- full-width ------------------------------------------------------------------------------
     def _fullwidth(self, text: str) -> Iterator[Fix]:
@@ -516,6 +518,26 @@ class UnicodeDetector:
                 "mojibake (text decoded with the wrong encoding), repaired with ftfy: "
                 + ", ".join(f"{a} {b}" for a, b in steps),
             )
+
+
+def _uncovered(fixes: list[Fix], by: list[Fix]) -> list[Fix]:
+    """``fixes`` without those lying inside (or overlapping) one of ``by``."""
+    if not by:
+        return fixes
+    spans = sorted((f.start, f.end) for f in by)
+    starts = [sp[0] for sp in spans]
+    out = []
+    for f in fixes:
+        i = bisect_right(starts, f.start) - 1
+        hit = False
+        for j in (i, i + 1):
+            if 0 <= j < len(spans):
+                a, b = spans[j]
+                if a < f.end and f.start < b or (a <= f.start and f.end <= b):
+                    hit = True
+        if not hit:
+            out.append(f)
+    return out
 
 
 def _merge(text: str, group: list[Fix]) -> Fix:
