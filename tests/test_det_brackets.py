@@ -148,3 +148,9 @@ def test_group_adjectives_are_not_contradictions(cleaner, text):
     r = cleaner.clean(text)
     assert r.text == text
     assert [f.rule for f in r.findings] == ["artifact.bracket-aside"]
+
+
+def test_bracket_deep_inside_a_long_quotation_with_many_inner_quotes(cleaner):
+    inner = " ".join(f"‘word{i}’" for i in range(60))
+    text = f"“He listed {inner} and [Syrian] Israeli leaders,” she said."
+    assert cleaner.clean(text).text == text

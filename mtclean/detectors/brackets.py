@@ -65,15 +65,22 @@ _WORD_RE = regex.compile(r"[\p{L}][\p{L}\p{M}'’\-]{0,30}")
 _PREV_WORD_RE = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]{1,30}$")
 
 
+def _merge_regions(regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The union of (possibly nested or overlapping) regions as sorted, disjoint spans."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(regions):
+        if out and s <= out[-1][1]:
+            if e > out[-1][1]:
+                out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
 def _in_regions(regions: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
-    """True when ``pos`` lies inside one of the (sorted, possibly nested) regions."""
-    i = bisect_right(starts, pos)
-    # Regions are few per text; nesting means we must look back past non-covering ones.
-    for j in range(i - 1, max(-1, i - 40), -1):
-        s, e = regions[j]
-        if s <= pos < e:
-            return True
-    return False
+    """True when ``pos`` lies inside one of the sorted, disjoint ``regions``."""
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and regions[i][0] <= pos < regions[i][1]
 
 
 class BracketDetector:
@@ -154,7 +161,7 @@ class BracketDetector:
             if any(ch in inner for ch in "_{}<>=/\\|@#$%") or (inner.isupper() and len(inner) > 1):
                 continue
             if regions is None:
-                regions = quote_regions(doc)
+                regions = _merge_regions(quote_regions(doc))
                 starts = [r[0] for r in regions]
             if _in_regions(regions, starts, s):
                 continue
