@@ -197,6 +197,7 @@ PARTICLES = frozenset(
 
 
 _STRICT_VOWELS = set("aeiouyw")
+_SILENT_H_RE = re.compile(r"(?<=[aeiouy])h(?![aeiouy])")
 
 
 @lru_cache(maxsize=65536)
@@ -208,10 +209,17 @@ def strict_skeleton(part: str) -> str:
     the usual freedom of transliteration ("Jumblatt"/"Joumblatt", "al-Muna"/"al-Mona"); the name
     engine treats such a pair as accepted variants unless evidence says otherwise. An inserted or
     dropped vowel changes the skeleton ("Gurossi" for "Grossi" is a katakana round trip, not a
-    variant).
+    variant). "q" and "k" count as one letter (Qassem/Kassem, Tareq/Tarek), and an "h" after a
+    vowel before a consonant is silent (Ahmadou/Amadou, Khalifah/Khalifa).
     """
+    p = strip_marks(part).replace("-", "").replace(" ", "").replace("q", "k")
+    # An "h" after a vowel and before a consonant or the end is silent in many renderings
+    # ("Ahmadou"/"Amadou", "Khalifah"/"Khalifa").
+    p = _SILENT_H_RE.sub("", p)
+    if len(p) > 3 and p.endswith("e") and p[-2] not in _STRICT_VOWELS:
+        p = p[:-1]  # French mute e: "Yassine"/"Yassin", "Amine"/"Amin"
     out: list[str] = []
-    for ch in strip_marks(part).replace("-", "").replace(" ", ""):
+    for ch in p:
         c = "V" if ch in _STRICT_VOWELS else ch
         if out and out[-1] == c:
             continue
