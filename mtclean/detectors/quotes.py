@@ -14,6 +14,7 @@ detector: text inside a quotation is treated as the speaker's words (editorial b
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -174,10 +175,12 @@ def quote_regions(doc: Document, analysis: QuoteAnalysis | None = None) -> list[
     a = analysis if analysis is not None else analyse_quotes(doc)
     out = [(p.open, p.close + 1) for p in a.pairs]
     text = doc.text
+    lines = doc.lines
+    line_starts = [s for s, _e in lines]
     for o, _m, continues in a.unclosed:
         if continues:
-            ls = [e for s, e in doc.lines if s <= o <= e]
-            out.append((o, ls[0] if ls else len(text)))
+            k = bisect_right(line_starts, o) - 1
+            out.append((o, lines[k][1] if k >= 0 else len(text)))
         else:
             out.append((o, max(o + 1, doc.sentence_at(o)[1])))
     if "‘" in text:
