@@ -192,3 +192,8 @@ def test_large_text_is_fast(cleaner):
 def test_quoted_letter_s_is_not_a_possessive(cleaner):
     text = "The letter 's' and the letter ’s’ are silent."
     assert cleaner.clean(text).text == text
+
+
+def test_soft_hyphen_inside_mojibake_is_repaired_not_removed(cleaner):
+    # "í" in UTF-8 read as Latin-1 is "Ã" + U+00AD: removing the soft hyphen would lose the letter.
+    assert cleaner.clean("MarÃ\u00ada said so.").text == "María said so."

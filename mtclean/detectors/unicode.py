@@ -65,6 +65,7 @@ _CLOSE = frozenset(",.:;!?)]}”")
 _CONTEXT_SKIP_RE = regex.compile(r"[\p{Z}\p{P}\p{S}\t]")
 
 _INVISIBLE_RE = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u2061-\u2064\u180e]{1,64}")
+_MOJIBAKE_LEAD_RE = regex.compile(r"[\u00c2-\u00f4]")
 _JOINERS = frozenset("\u200c\u200d")
 _BIDI = frozenset("\u200e\u200f")
 _SPACE_SEPARATED_SCRIPTS_RE = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}]")
@@ -108,10 +109,11 @@ def _is_cjk(ch: str) -> bool:
 
 
 def _chunk_break(ch: str) -> bool:
-    """Mojibake chunks end at whitespace (except U+00A0, a common byte of the mojibake itself) and
-    at ASCII punctuation, which other rules may be fixing next to them."""
+    """Mojibake chunks are runs of non-ASCII characters: they end at any ASCII character (which
+    other rules may be fixing next to them) and at whitespace other than U+00A0 (a common byte of
+    the mojibake itself)."""
     if ch.isascii():
-        return not ch.isalnum()
+        return True
     return ch.isspace() and ch != "\u00a0"
 
 
@@ -395,6 +397,8 @@ class UnicodeDetector:
             left = text[s - 1] if s > 0 else ""
             right = text[e] if e < len(text) else ""
             run = m.group()
+            if run[0] == "\u00ad" and _MOJIBAKE_LEAD_RE.match(left or " "):
+                continue  # "Ã\u00ad" is mojibake of "í": the mojibake rule repairs it
             latin_both = (not left or _LATIN_RE.match(left) is not None) and (
                 not right or _LATIN_RE.match(right) is not None
             )
