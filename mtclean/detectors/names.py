@@ -766,9 +766,10 @@ class NameDetector:
                 return None
             if fp and len(core) == 1 and _derived(sp, fp):
                 return None  # "Samarrai" from Samarra, "Jawfi" from Jawf: a derived word, not a misspelling
-            if entry.type == "PER" and psim < 0.85 and not (tev.agrees or entity_in_doc):
+            floor = 0.8 if (ft and fp.startswith(ft)) else 0.85  # a fused title costs a little
+            if entry.type == "PER" and psim < floor and not (tev.agrees or entity_in_doc):
                 return None  # a person's name part this far off needs the title or the document
-            if not exact_other and psim < 0.85 and not (tev.agrees or entity_in_doc):
+            if not exact_other and len(core) > 1 and psim < 0.85 and not (tev.agrees or entity_in_doc):
                 return None  # every part respelt and nothing else to go by: maybe someone else
         known = min((zipf(sp) for sp, _fp, _ in changed), default=0.0)
         if entry.type == "ORG" and len(ps) >= 3:
