@@ -307,7 +307,12 @@ class _JsonlWriter:
     def write(self, rec: Any, result: Any) -> None:
         rec[self.field + "_cleaned"] = None if result is None else result.text
         rec["mtclean"] = _mtclean_record(result)
-        self.out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        line = json.dumps(rec, ensure_ascii=False) + "\n"
+        try:
+            line.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate (from a JSON escape) cannot be UTF-8: escape it again
+            line = json.dumps(rec) + "\n"
+        self.out.write(line)
 
 
 class _CsvReader(_Reader):
