@@ -88,6 +88,15 @@ def _rss_now_mb() -> float:
     return _rss_mb()
 
 
+def _reset_peak() -> None:
+    """Reset the resident-set high-water mark (Linux ≥ 4.0: write 5 to /proc/self/clear_refs)."""
+    try:
+        with open("/proc/self/clear_refs", "w") as fh:
+            fh.write("5")
+    except OSError:
+        pass
+
+
 def _machine() -> dict[str, str]:
     cpu = platform.processor() or "unknown"
     try:
@@ -207,6 +216,7 @@ def _scale_worker(n: int, spans_file: str, paragraphs_file: str, compare: bool, 
 
     base_default = default_gazetteer()
     gc.collect()
+    _reset_peak()
     rss0 = _rss_now_mb()  # peak growth = high-water mark afterwards minus the resident size now
     t = time.perf_counter()
     gaz = synth.sized_gazetteer(base_default, n)
