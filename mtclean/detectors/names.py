@@ -74,14 +74,14 @@ def _family_end(al: Alignment, form_parts: tuple[str, ...], entry: Entry) -> boo
 
 
 #: How many candidate forms get the full (part-aligned) scoring.
-SHORTLIST = 12
+SHORTLIST = 8
+#: Whole-string similarity a candidate needs before the part alignment is computed.
+QUICK_FLOOR = 0.5
 
 
 def _shortlist(ps: tuple[str, ...], cands: list, fused: str = "") -> list:
     """The candidates worth aligning: a cheap whole-string similarity (surface and skeleton of the
     joined parts) ranks them; exact part runs always stay."""
-    if len(cands) <= SHORTLIST:
-        return cands
     joined = "".join(ps)
     sk = skeleton(joined)
     alt = fused + joined if fused else ""
@@ -92,13 +92,19 @@ def _shortlist(ps: tuple[str, ...], cands: list, fused: str = "") -> list:
         q = max(Indel.normalized_similarity(joined, fj), Indel.normalized_similarity(sk, skeleton(fj)))
         if len(ps) >= 3:  # organisations whose words were reordered
             q = max(q, Indel.normalized_similarity(bag, " ".join(_set_view(c.form.parts))))
+        fp = c.form.parts
+        if len(fp) > len(ps):  # a partial mention: the family-name end (or start) of the name
+            k = len(ps)
+            for piece in ("".join(fp[-k:]), "".join(fp[-k - 1 :]), "".join(fp[:k])):
+                q = max(q, Indel.normalized_similarity(joined, piece))
         if alt:
             q = max(q, Indel.normalized_similarity(alt, fj))
         if _contiguous(ps, c.form.parts):
             q = 2.0
         scored.append((-q, c.form.entry, c))
     scored.sort(key=lambda t: (t[0], t[1]))
-    return [c for _q, _e, c in scored[:SHORTLIST]]
+    # Forms that do not even look alike as whole strings are not worth aligning part by part.
+    return [c for q, _e, c in scored[:SHORTLIST] if -q >= QUICK_FLOOR]
 
 
 def _name_start(tok: str) -> bool:

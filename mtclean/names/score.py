@@ -77,21 +77,27 @@ def _close(a: str, b: str) -> bool:
     return abs(len(a) - len(b)) <= 1 + max(len(a), len(b)) // 8
 
 
+@lru_cache(maxsize=65536)
 def _is_particle(p: str) -> bool:
     return p in ARTICLES or p in PARTICLES
+
+
+@lru_cache(maxsize=65536)
+def _weight(p: str) -> float:
+    return 0.3 if _is_particle(p) else float(max(2, len(p)))
 
 
 def align(span: tuple[str, ...], form: tuple[str, ...]) -> Alignment:
     """Best in-order alignment of span parts with form parts (dynamic programming)."""
     n, m = len(span), len(form)
+    ws = [_weight(p) for p in span]
+    wf = [_weight(p) for p in form]
+    ps_ = [_is_particle(p) for p in span]
+    pf = [_is_particle(p) for p in form]
     # Dynamic programming over (i, j) = parts of the span and of the form consumed so far. Each
     # state keeps (gain, weight, path); the score of a path is gain / weight, and a state keeps
     # the path with the best score.
     best: dict[tuple[int, int], tuple[float, float, tuple[_Step, ...]]] = {(0, 0): (0.0, 0.0, ())}
-
-    def w(p: str) -> float:
-        return 0.3 if _is_particle(p) else float(max(2, len(p)))
-
     for i in range(n + 1):
         for j in range(m + 1):
             cur = best.get((i, j))
@@ -101,33 +107,35 @@ def align(span: tuple[str, ...], form: tuple[str, ...]) -> Alignment:
             moves: list[tuple[tuple[int, int], float, float, _Step]] = []
             if i < n and j < m:
                 s = part_similarity(span[i], form[j])
-                ww = max(w(span[i]), w(form[j]))
+                ww = ws[i] if ws[i] > wf[j] else wf[j]
                 moves.append(((i + 1, j + 1), g + s * ww, wt + ww, ((i,), (j,), s)))
-            if i + 1 < n and j < m and len(span[i]) > 1 and len(span[i + 1]) > 1 and _close(span[i] + span[i + 1], form[j]):
-                joined = span[i] + span[i + 1]
-                s = part_similarity(joined, form[j], not _is_particle(span[i])) * 0.98
-                ww = max(w(span[i]) + w(span[i + 1]), w(form[j]))
-                moves.append(((i + 2, j + 1), g + s * ww, wt + ww, ((i, i + 1), (j,), s)))
-            if i < n and j + 1 < m and len(form[j]) > 1 and len(form[j + 1]) > 1 and _close(span[i], form[j] + form[j + 1]):
-                joined = form[j] + form[j + 1]
-                s = part_similarity(span[i], joined) * 0.98
-                ww = max(w(span[i]), w(form[j]) + w(form[j + 1]))
-                moves.append(((i + 1, j + 2), g + s * ww, wt + ww, ((i,), (j, j + 1), s)))
-            if i < n and j + 2 < m and _close(span[i], form[j] + form[j + 1] + form[j + 2]):
-                joined = form[j] + form[j + 1] + form[j + 2]
-                s = part_similarity(span[i], joined) * 0.98
-                ww = max(w(span[i]), w(form[j]) + w(form[j + 1]) + w(form[j + 2]))
-                moves.append(((i + 1, j + 3), g + s * ww, wt + ww, ((i,), (j, j + 1, j + 2), s)))
+                if i + 1 < n and len(span[i]) > 1 and len(span[i + 1]) > 1:
+                    joined = span[i] + span[i + 1]
+                    if _close(joined, form[j]):
+                        s = part_similarity(joined, form[j], not ps_[i]) * 0.98
+                        ww = max(ws[i] + ws[i + 1], wf[j])
+                        moves.append(((i + 2, j + 1), g + s * ww, wt + ww, ((i, i + 1), (j,), s)))
+                if j + 1 < m and len(form[j]) > 1 and len(form[j + 1]) > 1:
+                    joined = form[j] + form[j + 1]
+                    if _close(span[i], joined):
+                        s = part_similarity(span[i], joined) * 0.98
+                        ww = max(ws[i], wf[j] + wf[j + 1])
+                        moves.append(((i + 1, j + 2), g + s * ww, wt + ww, ((i,), (j, j + 1), s)))
+                    if j + 2 < m:
+                        joined3 = joined + form[j + 2]
+                        if _close(span[i], joined3):
+                            s = part_similarity(span[i], joined3) * 0.98
+                            ww = max(ws[i], wf[j] + wf[j + 1] + wf[j + 2])
+                            moves.append(((i + 1, j + 3), g + s * ww, wt + ww, ((i,), (j, j + 1, j + 2), s)))
             if j < m:  # form part missing from the span (middle name, particle)
-                ww = w(form[j]) * (0.35 if not _is_particle(form[j]) else 0.2)
+                ww = wf[j] * (0.2 if pf[j] else 0.35)
                 moves.append(((i, j + 1), g, wt + ww, ((), (j,), 0.0)))
             if i < n:  # extra span part
-                ww = w(span[i]) * (1.0 if not _is_particle(span[i]) else 0.3)
+                ww = ws[i] * (0.3 if ps_[i] else 1.0)
                 moves.append(((i + 1, j), g, wt + ww, ((i,), (), 0.0)))
             for key, ng, nwt, step in moves:
                 old = best.get(key)
-                cand_score = ng / nwt if nwt else 0.0
-                if old is None or (old[1] and cand_score > old[0] / old[1]) or (not old[1] and nwt):
+                if old is None or (old[1] and nwt and ng / nwt > old[0] / old[1]) or (not old[1] and nwt):
                     best[key] = (ng, nwt, path + (step,))
     g, wt, path = best.get((n, m), (0.0, 1.0, ()))
     score = g / wt if wt else 0.0
@@ -137,8 +145,11 @@ def align(span: tuple[str, ...], form: tuple[str, ...]) -> Alignment:
     return Alignment(score, pairs, missing, extra)
 
 
+@lru_cache(maxsize=131072)
 def name_similarity(span: tuple[str, ...], form: tuple[str, ...]) -> Alignment:
-    """Best of the in-order alignment, the family-name-first order, and the joined view."""
+    """Best of the in-order alignment, the family-name-first order, and the joined view.
+
+    Cached: news repeats the same names, and the alignment only depends on the two part lists."""
     a = align(span, form)
     if len(form) == 2 and len(span) == 2:
         r = align(span, (form[1], form[0]))
