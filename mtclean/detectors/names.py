@@ -73,6 +73,8 @@ def _family_end(al: Alignment, form_parts: tuple[str, ...], entry: Entry) -> boo
     return core[-1] in covered
 
 
+#: Span texts whose scored candidates are kept (cleared when full; thread-safe: a dict).
+_SCORE_CACHE_SIZE = 50_000
 #: How many candidate forms get the full (part-aligned) scoring.
 SHORTLIST = 8
 #: Whole-string similarity a candidate needs before the part alignment is computed.
@@ -285,6 +287,7 @@ class NameDetector:
         self.mode = config.mode
         self.index = index_for(config.gazetteer)
         self.countries = CountryMap(config.gazetteer)
+        self._score_cache: dict[tuple[str, str], tuple[dict[str, tuple[float, Alignment, Form, bool]], float]] = {}
 
     # ------------------------------------------------------------------ scan
     def find(self, doc: Document) -> Iterator[Fix | Finding | Mention]:
@@ -621,25 +624,19 @@ class NameDetector:
                 yield toks[run[i]].start, ends[ks[-1]], titles, run[i], inside, loose
 
     # ---------------------------------------------------------------- decide
-    def _decide(
-        self,
-        doc: Document,
-        s: int,
-        e: int,
-        titles: list[str],
-        first_tok: int,
-        doc_entities: set[str],
-        doc_countries: set[str] = frozenset(),  # type: ignore[assignment]
-        loose: bool = False,
-    ) -> Decision | None:
-        text = doc.text[s:e]
-        ps = tuple(parts(text))
-        if not ps:
-            return None
-        ft, rest = fused_title(doc.tokens[first_tok].text)
+    def _scored(
+        self, text: str, ps: tuple[str, ...], ft: str, rest_text: str
+    ) -> tuple[dict[str, tuple[float, Alignment, Form, bool]], float]:
+        """Candidates scored before evidence: entity id -> (score, alignment, form, fused title
+        used), and the best score of a protect-only or group form (a veto). Depends on the span
+        text only, so it is cached per detector (news repeats the same names)."""
+        key = (text, ft)
+        hit = self._score_cache.get(key)
+        if hit is not None:
+            return hit
         cands = self.index.lookup(text)
         if ft:
-            cands = cands + self.index.lookup(text[len(doc.tokens[first_tok].text) - len(rest):])
+            cands = cands + self.index.lookup(rest_text)
         cands = _shortlist(ps, cands, fused=ft)
         best: dict[str, tuple[float, Alignment, Form, bool]] = {}
         veto = 0.0
@@ -684,6 +681,35 @@ class NameDetector:
             prev = best.get(entry.id)
             if prev is None or score > prev[0]:
                 best[entry.id] = (score, al, form, used_fused)
+        if len(self._score_cache) >= _SCORE_CACHE_SIZE:
+            self._score_cache.clear()
+        self._score_cache[key] = (best, veto)
+        return best, veto
+
+    def _decide(
+        self,
+        doc: Document,
+        s: int,
+        e: int,
+        titles: list[str],
+        first_tok: int,
+        doc_entities: set[str],
+        doc_countries: set[str] = frozenset(),  # type: ignore[assignment]
+        loose: bool = False,
+    ) -> Decision | None:
+        text = doc.text[s:e]
+        ps = tuple(parts(text))
+        if not ps:
+            return None
+        ft, rest = fused_title(doc.tokens[first_tok].text)
+        content = [p for p in ps if p not in ARTICLES and p not in PARTICLES]
+        if not ft and content and len(content) <= 2 and all(zipf(p) >= COMMON_ZIPF for p in content):
+            # Only common English words or names: changing any of them would need context that
+            # a lone word never has, and a pair only from a title (cheap exit, same outcome).
+            if len(content) == 1 or not titles:
+                return None
+        rest_text = text[len(doc.tokens[first_tok].text) - len(rest) :] if ft else ""
+        best, veto = self._scored(text, ps, ft, rest_text)
         if not best:
             return None
         # The document disambiguates: an entity named elsewhere in the text ranks first among
