@@ -86,7 +86,9 @@ def pipe_parallel(cleaner: Cleaner, texts: Iterable[str], *, batch_size: int, n_
                 results = pending.popleft().result()
             except BrokenProcessPool:
                 raise RuntimeError(
-                    "an mtclean worker process died (killed or out of memory?); no results after this point"
+                    "an mtclean worker process died: killed, out of memory, or the calling script starts "
+                    "workers on import (spawned workers re-import the main module: guard the entry point "
+                    "with `if __name__ == '__main__':`); no results after this point"
                 ) from None
             more = next(batches, None)
             if more is not None:

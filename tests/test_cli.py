@@ -145,7 +145,7 @@ def test_csv_batch_keeps_quoting_newlines_and_long_fields(tmp_path):
         w.writerow(["2", long_text, ""])
         w.writerow(["3"])  # short row: the missing text is empty
     out = tmp_path / "out.csv"
-    p = run("clean", "--csv", str(src), "-o", str(out))
+    p = run("clean", "--csv", str(src), "-o", str(out), "--n-process", "0")  # 0: one per core
     assert p.returncode == EXIT_OK, p.stderr
     old_limit = csv.field_size_limit(10_000_000)
     try:
@@ -205,7 +205,7 @@ def test_usage_errors(tmp_path):
         (["clean", str(f), "--colour", "blue"], "unrecognized arguments"),
         (["clean", str(f), "--enable", "artifact.no-such-rule"], "artifact.no-such-rule"),
         (["clean", str(f), "--n-process", "2"], "--n-process needs a batch"),
-        (["clean", "--jsonl", str(f), "--n-process", "0"], "--n-process must be at least 1"),
+        (["clean", "--jsonl", str(f), "--n-process", "-1"], "--n-process must be 0 (one per core) or more"),
         (["clean", "--jsonl", str(f), "--diff", "inline"], "--diff works on one text"),
         (["clean", "--jsonl", str(f), "-o", str(f)], "is the input file"),
         (["clean", str(f), "--data", "boilerplate"], "NAME=PATH"),

@@ -65,7 +65,11 @@ def register(sub: Any) -> None:
     p.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
     p.add_argument("--errors", choices=["strict", "replace"], default="strict", help="how to treat undecodable bytes")
     p.add_argument(
-        "--n-process", type=int, default=1, metavar="N", help="batch mode: clean in N worker processes (default 1)"
+        "--n-process",
+        type=int,
+        default=1,
+        metavar="N",
+        help="batch mode: clean in N worker processes (default 1; 0: one per available core)",
     )
     p.add_argument(
         "--batch-size", type=int, default=64, metavar="B", help="batch mode: texts per task sent to a worker"
@@ -77,6 +81,14 @@ def register(sub: Any) -> None:
     )
     p.add_argument("-q", "--quiet", action="store_true", help="batch mode: no progress bar and no totals")
     p.set_defaults(func=run)
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the platform tells it)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _parse_data(values: list[str]) -> dict[str, list[str]]:
@@ -130,8 +142,10 @@ def _batch_format(args: argparse.Namespace) -> str | None:
 
 
 def _check_batch_options(args: argparse.Namespace) -> None:
-    if args.n_process < 1:
-        raise CLIError("--n-process must be at least 1", EXIT_USAGE)
+    if args.n_process < 0:
+        raise CLIError("--n-process must be 0 (one per core) or more", EXIT_USAGE)
+    if args.n_process == 0:
+        args.n_process = available_cores()
     if args.batch_size < 1:
         raise CLIError("--batch-size must be at least 1", EXIT_USAGE)
     if args.diff:
