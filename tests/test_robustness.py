@@ -114,8 +114,8 @@ _HASHSEED_SCRIPT = textwrap.dedent(
 )
 
 
-def test_output_is_identical_across_hash_seeds():
-    texts = _corpus_texts()
+def test_output_is_identical_across_hash_seeds(default_cleaner):
+    texts = _corpus_texts()[::2]  # every kind of case file, half the cases: enough to expose set order
     assert len(texts) > 50
     procs = []
     for seed in ("0", "4242"):
@@ -138,7 +138,7 @@ def test_output_is_identical_across_hash_seeds():
         outs.append(out)
     assert outs[0] == outs[1]
     # And the same as this process (a third, random seed).
-    here = [mtclean.Cleaner().clean(t).to_dict() for t in texts]
+    here = [default_cleaner.clean(t).to_dict() for t in texts]
     assert json.loads(outs[0])[: len(texts)] == json.loads(json.dumps(here, sort_keys=True))
 
 
@@ -221,6 +221,7 @@ ADVERSARIAL: dict[str, tuple[Callable[[int], str], int]] = {
     "invisible-characters": (lambda n: "a\u200b" * (n // 2), 40_000),
     "space-before-punctuation": (lambda n: "a ," * (n // 3), 40_000),
     "capitalised-words-short-run": (_caps_words, 500),
+    "hyphenated-capitalised-token": (lambda n: "-".join(["Al", "Sharaa", "Kim", "Jong"] * (n // 16)), 100_000),
     "mixed-scripts": (lambda n: "Москва 北京 al-Quds \u200b " * (n // 25), 20_000),
     "sentence-ends": (lambda n: "Ab. " * (n // 4), 40_000),
 }
@@ -243,20 +244,11 @@ def test_run_of_sentence_punctuation_takes_linear_time(default_cleaner):
 
 @pytest.mark.xfail(
     strict=True,
-    reason="mtclean/names/score.py align(): the part alignment is O(parts of span x parts of entry) with no bound on "
-    "the span, so one hyphenated capitalised token of thousands of parts is quadratic (40 kB: ~10 min); owner: lead",
-)
-def test_one_long_hyphenated_capitalised_token_takes_linear_time(default_cleaner):
-    _assert_linear(default_cleaner, lambda n: "-".join(["Al", "Sharaa", "Kim", "Jong"] * (n // 16)), 1_000, scale=4)
-
-
-@pytest.mark.xfail(
-    strict=True,
     reason="mtclean/names (candidate spans and scoring over a capitalised run): thousands of capitalised words in a "
-    "row cost more than linear time (2,000 chars: ~0.6 s; 8,000: ~7 s) and ~2 kB/s; owner: lead",
+    "row take about quadratic time (4,000 chars: ~0.2 s; 16,000: ~2.5 s; 32,000: ~8 s); owner: lead",
 )
 def test_thousands_of_capitalised_words_take_linear_time(default_cleaner):
-    _assert_linear(default_cleaner, _caps_words, 2_000, scale=4)
+    _assert_linear(default_cleaner, _caps_words, 4_000, scale=4)
 
 
 def _prose(n: int) -> str:
