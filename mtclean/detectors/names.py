@@ -41,6 +41,8 @@ if TYPE_CHECKING:
     from ..document import Document
 
 _MAX_SPAN = 6
+#: Longest name, in parts, that the fuzzy matcher considers.
+_MAX_PARTS = 12
 #: Words whose change makes another name, never a spelling: North/South Korea, New/Old ...
 _NEVER_SWAP = frozenset(
     "north south east west northern southern eastern western upper lower new old central great little greater "
@@ -699,8 +701,8 @@ class NameDetector:
     ) -> Decision | None:
         text = doc.text[s:e]
         ps = tuple(parts(text))
-        if not ps:
-            return None
+        if not ps or len(ps) > _MAX_PARTS:
+            return None  # no name has that many parts (and the alignment is quadratic in them)
         ft, rest = fused_title(doc.tokens[first_tok].text)
         content = [p for p in ps if p not in ARTICLES and p not in PARTICLES]
         if not ft and content and len(content) <= 2 and all(zipf(p) >= COMMON_ZIPF for p in content):
