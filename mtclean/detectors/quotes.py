@@ -295,6 +295,10 @@ class QuoteDetector:
             if p.style == "mixed" and marks <= {"“", "”", '"'}:
                 # Curly and straight mixed: a style slip, not an artifact (and often deliberate).
                 continue
+            if not any(c.isalnum() for c in text[p.open + 1 : p.close]):
+                # No words inside: not a quotation but a cluster of marks, whose pairing another
+                # pass could read differently (cleaning must be idempotent).
+                continue
             reason = f"quotation {p.open_mark}…{p.close_mark} does not match the article's {style} quotes"
             for pos, mark, want in ((p.open, p.open_mark, want_open), (p.close, p.close_mark, want_close)):
                 if mark != want:
