@@ -662,7 +662,8 @@ class NameDetector:
                 if al2.score > al.score:
                     al, used_fused = al2, True
             score = al.score
-            if entry.type == "ORG" and len(form.core) >= 3:
+            if entry.type == "ORG" and len(form.core) >= 3 and set(_set_view(ps)) <= set(form.parts):
+                # Reordered words of the organisation's name (all of the span's words are in it).
                 sv = name_similarity(_set_view(ps), _set_view(form.parts))
                 if sv.score > score:
                     score, al = sv.score * 0.99, Alignment(sv.score * 0.99, sv.pairs, sv.missing, sv.extra, True)
@@ -800,7 +801,7 @@ class NameDetector:
                 return None
             if fp and len(core) == 1 and _derived(sp, fp):
                 return None  # "Samarrai" from Samarra, "Jawfi" from Jawf: a derived word, not a misspelling
-            floor = 0.8 if (ft and fp.startswith(ft)) else 0.85  # a fused title costs a little
+            floor = 0.75 if (ft and fp.startswith(ft) and exact_other) else 0.85  # a fused title costs a little
             if entry.type == "PER" and psim < floor and not (tev.agrees or entity_in_doc):
                 return None  # a person's name part this far off needs the title or the document
             if not exact_other and len(core) > 1 and psim < 0.85 and not (tev.agrees or entity_in_doc):
