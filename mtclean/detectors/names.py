@@ -801,7 +801,7 @@ class NameDetector:
                 return None
             if fp and len(core) == 1 and _derived(sp, fp):
                 return None  # "Samarrai" from Samarra, "Jawfi" from Jawf: a derived word, not a misspelling
-            floor = 0.75 if (ft and fp.startswith(ft) and exact_other) else 0.85  # a fused title costs a little
+            floor = 0.75 if (ft and exact_other) else 0.85  # a title fused into the name costs a little
             if entry.type == "PER" and psim < floor and not (tev.agrees or entity_in_doc):
                 return None  # a person's name part this far off needs the title or the document
             if not exact_other and len(core) > 1 and psim < 0.85 and not (tev.agrees or entity_in_doc):
