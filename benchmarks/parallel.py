@@ -73,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     ns = args.n_process or [2]
 
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     people = [e for e in default_gazetteer() if e.type == "PER"][:2000]
     texts = synth.corpus(people, int(args.mb * 1e6), seed=args.seed)
     size_mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
@@ -115,7 +116,8 @@ def main(argv: list[str] | None = None) -> int:
             f"## {date}",
             "",
             f"- machine: {platform.system()} {platform.release()} {platform.machine()}, {_cpu()}, "
-            f"{os.cpu_count()} logical cores ({_available_cores()} available), Python {platform.python_version()}",
+            f"{os.cpu_count()} logical cores ({_available_cores()} available), Python {platform.python_version()}, "
+            f"load average {load:.2f} before the run (other work on the machine slows the parallel run most)",
             f"- corpus: {len(texts)} synthetic paragraphs, {size_mb:.2f} MB (seed {args.seed}), "
             f"batch size {args.batch_size}; cleaner built in {build:.2f} s",
             "",
