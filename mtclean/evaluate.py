@@ -198,12 +198,13 @@ def _locate(result: Result, sub: str, replacement: str, taken: set[tuple[int, in
     """The occurrence of ``sub`` an expected fix refers to.
 
     The first occurrence, unless an applied fix overlaps another one: then the first overlapped
-    occurrence that came out as expected, else the first overlapped one.  Occurrences already
-    claimed by an earlier expected fix of the same case are skipped while others remain.
+    occurrence that came out as expected, else the first overlapped one.  Occurrences overlapping
+    a region already claimed by an earlier expected fix of the same case are skipped while others
+    remain.
     """
     text = result.original
     occ = [(s, s + len(sub)) for s in _occurrences(text, sub)]
-    free = [o for o in occ if o not in taken] or occ
+    free = [(s, e) for s, e in occ if not any(s < te and ts < e for ts, te in taken)] or occ
     touched = [(s, e) for s, e in free if any(_overlaps(s, e, f.start, f.end) for f in result.fixes)]
     for s, e in touched:
         if _outcome(result, s, e, replacement)[0]:
