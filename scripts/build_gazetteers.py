@@ -970,6 +970,51 @@ def build_places(words: Words, report: Report):
     return len(rows), dict(counts)
 
 
+def mark_shared_names(report: Report) -> int:
+    """Flag `ambiguous` every row whose canonical form or alias is also a name of a row of another
+    id, in any of the output files (the per-file checks cannot see across files)."""
+    outputs = [os.path.join(GAZ, f) for f in ("people.tsv", "organizations.tsv", "places.tsv", "groups.tsv")]
+    tables = []
+    owners = defaultdict(set)
+    for path in outputs:
+        if not os.path.exists(path):
+            continue
+        with open(path, encoding="utf-8") as fh:
+            lines = fh.read().split("\n")
+        header_i = next(i for i, ln in enumerate(lines) if ln and not ln.startswith("#"))
+        cols = lines[header_i].split("\t")
+        tables.append((path, lines, header_i, cols))
+        for ln in lines[header_i + 1 :]:
+            if not ln or ln.startswith("#"):
+                continue
+            cells = ln.split("\t")
+            row = dict(zip(cols, cells))
+            for name in [row.get("canonical", "")] + split_list(row.get("aliases", "")):
+                if name:
+                    owners[norm(name)].add(row["id"])
+    shared_ids = {i for ids in owners.values() if len(ids) > 1 for i in ids}
+    changed = 0
+    for path, lines, header_i, cols in tables:
+        fi = cols.index("flags")
+        out = lines[: header_i + 1]
+        for ln in lines[header_i + 1 :]:
+            if ln and not ln.startswith("#"):
+                cells = ln.split("\t")
+                if cells[0] in shared_ids:
+                    flags = split_list(cells[fi]) if fi < len(cells) else []
+                    if "ambiguous" not in flags:
+                        while len(cells) <= fi:
+                            cells.append("")
+                        cells[fi] = "|".join(sorted(flags + ["ambiguous"]))
+                        ln = "\t".join(cells)
+                        changed += 1
+                        report.add("shared names: marked ambiguous", f"{cells[0]} ({os.path.basename(path)})")
+            out.append(ln)
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write("\n".join(out))
+    return changed
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--verbose", action="store_true", help="print every report line")
@@ -996,6 +1041,9 @@ def main(argv=None):
         n, counts = build_places(words, report)
         summary.append(f"gazetteers/places.tsv: {n} rows ({', '.join(f'{k} {v}' for k, v in sorted(counts.items()))})")
         report.print("places")
+    n = mark_shared_names(report)
+    summary.append(f"names shared across files marked ambiguous: {n} rows")
+    report.print("shared names")
     print("== written")
     for s in summary:
         print("   " + s)
