@@ -411,7 +411,7 @@ def _progress(args: argparse.Namespace, total: int | None = None) -> Any:
 def _run_batch(args: argparse.Namespace, cleaner: Any, reader: _Reader, writer: Any, total: int | None = None) -> int:
     """Stream ``reader`` through ``cleaner.pipe`` into ``writer``; records stay paired with results."""
     totals = _Totals()
-    queue: deque[Any] = deque()  # records whose text is in flight, in order
+    queue: deque[tuple[Any, bool]] = deque()  # (record, has text) of the texts in flight, in order
     failure: list[CLIError] = []
 
     def texts() -> Iterator[str]:
@@ -434,21 +434,16 @@ def _run_batch(args: argparse.Namespace, cleaner: Any, reader: _Reader, writer: 
             rec, text = item
             if rec is None:
                 continue
-            if text is None:
-                # A null text: nothing to clean, but the record is written in its place.
-                queue.append((rec, False))
-                continue
-            queue.append((rec, True))
-            yield text
+            # A null text goes through the pipe as "" (its result is dropped) so that it keeps its place
+            # and the queue stays bounded by the pipe's read-ahead, however many nulls come in a row.
+            queue.append((rec, text is not None))
+            yield "" if text is None else text
 
     bar = _progress(args, total)
     try:
         for result in cleaner.pipe(texts(), batch_size=args.batch_size, n_process=args.n_process):
-            while queue and not queue[0][1]:
-                _emit(writer, queue.popleft()[0], None, totals, bar)
-            _emit(writer, queue.popleft()[0], result, totals, bar)
-        while queue:
-            _emit(writer, queue.popleft()[0], None, totals, bar)
+            rec, has_text = queue.popleft()
+            _emit(writer, rec, result if has_text else None, totals, bar)
     finally:
         if bar is not None:
             bar.close()
