@@ -93,6 +93,16 @@ def test_jsonl_with_two_processes_gives_the_same_bytes(tmp_path):
     assert p1.stderr == p2.stderr and "120 articles" in p2.stderr
 
 
+def test_batches_from_standard_input():
+    lines = "".join(json.dumps({"text": f"The the vote {i}."}) + "\n" for i in range(40)).encode()
+    p = run("clean", "--jsonl", "-", "--n-process", "2", "--batch-size", "8", stdin=lines)
+    assert p.returncode == EXIT_OK, p.stderr
+    assert [json.loads(x)["text_cleaned"] for x in p.stdout.splitlines()] == [f"The vote {i}." for i in range(40)]
+    p = run("clean", "--csv", "-", "--field", "body", "-q", stdin=b"body\r\nThe the end.\r\n")
+    assert p.returncode == EXIT_OK and p.stderr == ""
+    assert p.stdout.splitlines()[1].startswith("The the end.,The end.,")
+
+
 def test_jsonl_bad_record_stops_after_writing_the_good_ones(tmp_path):
     src = tmp_path / "bad.jsonl"
     src.write_text('{"text": "One the the end."}\n{broken\n{"text": "Three."}\n', encoding="utf-8")
