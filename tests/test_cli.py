@@ -219,6 +219,7 @@ def test_usage_errors(tmp_path):
         (["clean", "--jsonl", str(f), "--diff", "inline"], "--diff works on one text"),
         (["clean", "--jsonl", str(f), "-o", str(f)], "is the input file"),
         (["clean", str(f), "--data", "boilerplate"], "NAME=PATH"),
+        (["clean", str(f), "--data", f"boilerplates={f}"], "unknown data set 'boilerplates' (known: boilerplate,"),
         (["clean", "--jsonl", "--csv", str(f)], "not allowed with"),
     ]
     for argv, message in cases:

@@ -91,13 +91,24 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
+def data_sets() -> list[str]:
+    """Names of the rule data sets: one per data file shipped in ``mtclean/data`` (``NAME.tsv``)."""
+    from ..resources import data_path
+
+    return sorted(p.stem for p in data_path("").glob("*.tsv"))
+
+
 def _parse_data(values: list[str]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
+    known = data_sets() if values else []
     for v in values:
         name, sep, path = v.partition("=")
-        if not sep or not name.strip() or not path:
+        name = name.strip()
+        if not sep or not name or not path:
             raise CLIError(f"--data expects NAME=PATH (e.g. boilerplate=my.tsv), got {v!r}", EXIT_USAGE)
-        out.setdefault(name.strip(), []).append(path)
+        if name not in known:
+            raise CLIError(f"--data: unknown data set {name!r} (known: {', '.join(known)})", EXIT_USAGE)
+        out.setdefault(name, []).append(path)
     return out
 
 
