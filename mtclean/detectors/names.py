@@ -705,11 +705,11 @@ class NameDetector:
         if not ps or len(ps) > _MAX_PARTS:
             return None  # no name has that many parts (and the alignment is quadratic in them)
         ft, rest = fused_title(doc.tokens[first_tok].text)
-        content = [p for p in ps if p not in ARTICLES and p not in PARTICLES]
-        if not ft and content and len(content) <= 2 and all(zipf(p) >= COMMON_ZIPF for p in content):
+        content_parts = [p for p in ps if p not in ARTICLES and p not in PARTICLES]
+        if not ft and content_parts and len(content_parts) <= 2 and all(zipf(p) >= COMMON_ZIPF for p in content_parts):
             # Only common English words or names: changing any of them would need context that
             # a lone word never has, and a pair only from a title (cheap exit, same outcome).
-            if len(content) == 1 or not titles:
+            if len(content_parts) == 1 or not titles:
                 return None
         rest_text = text[len(doc.tokens[first_tok].text) - len(rest) :] if ft else ""
         best, veto = self._scored(text, ps, ft, rest_text)
