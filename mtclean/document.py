@@ -15,11 +15,11 @@ import regex
 # A word: letters, marks and digits, with internal apostrophes, hyphens or periods-free joins
 # ("al-Shaibani", "Sa'ar", "Iran’s", "Ben-Gvir").  Possessive endings stay inside the token;
 # detectors that care strip them.
-WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’ʼ`\-‐][\p{L}\p{M}\p{N}]+)*")
+WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]++(?:['’`\-‐][\p{L}\p{M}\p{N}]++)*+")
 # Sentence ends: . ! ? (and ideographic/full-width ones) followed by space or a closing quote, or a
 # line break.  Abbreviations such as "Mr." split too; detectors treat sentence starts as a weak cue.
 _SENT_END_RE = regex.compile(
-    r"[.!?。！？]+[\"'”’»)\]]*(?=\s|$)"
+    r"(?<![.!?。！？])[.!?。！？]++[\"'”’»)\]]*+(?=\s|$)"
     # a sentence end with the space missing ("week.With"), as machine translation leaves it
     r"|(?<=\p{Ll}\p{Ll})[.!?](?=\p{Lu}\p{Ll})"
     r"|\n+"

@@ -235,20 +235,10 @@ def test_adversarial_input_takes_linear_time(default_cleaner, case):
     _assert_linear(default_cleaner, make, n)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="mtclean/document.py _SENT_END_RE '[.!?。！？]+[\"'”’»)\\]]*(?=\\s|$)' is quadratic on a run of "
-    "sentence punctuation not followed by a space (20,000 dots and a letter: ~25 s); owner: lead",
-)
 def test_run_of_sentence_punctuation_takes_linear_time(default_cleaner):
     _assert_linear(default_cleaner, lambda n: "." * n + "x", 1_500, scale=4)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="mtclean/names (candidate spans and scoring over a capitalised run): thousands of capitalised words in a "
-    "row take about quadratic time (4,000 chars: ~0.2 s; 16,000: ~2.5 s; 32,000: ~8 s); owner: lead",
-)
 def test_thousands_of_capitalised_words_take_linear_time(default_cleaner):
     _assert_linear(default_cleaner, _caps_words, 4_000, scale=4)
 
@@ -409,19 +399,8 @@ def _check_pattern(p: regex.Pattern[str], n: int = 1_000) -> str | None:
 
 
 _SOURCE = _source_patterns()
-_KNOWN_BAD_SOURCE = {
-    "mtclean.document._SENT_END_RE": "quadratic on a run of sentence punctuation without a space after it; "
-    "fix: start only at the beginning of a run, (?<![.!?。！？]) in front; owner: lead",
-    "mtclean.document.WORD_RE": "'ʼ' (U+02BC) is a letter (Lm) and a separator, so "
-    "[\\p{L}…]+(?:['’ʼ`-‐][\\p{L}…]+)* nests quantifiers on overlapping classes and fullmatch/match on a long run "
-    "of 'ʼ' backtracks superlinearly (harmless in its current finditer uses: document tokens, terms phrases); fix: "
-    "drop ʼ from the separator class or make the quantifiers possessive; owner: lead",
-}
-_KNOWN_BAD_DETECTORS = {
-    "terms": "mtclean/data/terms.tsv row workplace-of-a-leader, column before: "
-    "'(?:President|…|leader).*(?:\\b(?:his|her)|['’]s)\\s+$' has an unbounded .* (quadratic on its window); "
-    "use .{0,200}; owner: terms detector",
-}
+_KNOWN_BAD_SOURCE: dict[str, str] = {}
+_KNOWN_BAD_DETECTORS: dict[str, str] = {}
 
 
 def _source_params() -> list[object]:

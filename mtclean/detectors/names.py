@@ -19,7 +19,7 @@ How it decides (see docs/architecture.md, "Names"):
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -162,6 +162,20 @@ _PLACE_NOUNS = frozenset(
     "state island river valley neighbourhood neighborhood suburb".split()
 )
 _SUFFIXES = ("i", "y", "is", "ian", "ians", "s", "es", "ite", "ites", "ese", "an", "ans", "ni")
+
+
+class _Evidence:
+    """The entities named in the document outside the span (s, e), as a set-like object: a name
+    is no evidence for itself, nor is a piece of it. O(1) per question, however long the text."""
+
+    __slots__ = ("_by_entity", "_s", "_e")
+
+    def __init__(self, by_entity: dict[str, list[tuple[int, int]]], s: int, e: int) -> None:
+        self._by_entity, self._s, self._e = by_entity, s, e
+
+    def __contains__(self, entity_id: object) -> bool:
+        spans = self._by_entity.get(entity_id, ()) if isinstance(entity_id, str) else ()
+        return any(b <= self._s or a >= self._e for a, b in spans)
 
 
 def _derived(span_part: str, form_part: str) -> bool:
@@ -377,6 +391,9 @@ class NameDetector:
         ]
         decisions: dict[tuple[int, int], Decision | None] = {}
         for _pass in range(2):
+            by_entity: dict[str, list[tuple[int, int]]] = {}
+            for eid, a, b in evidence:
+                by_entity.setdefault(eid, []).append((a, b))
             for run, exact, covered, hard in pending:
                 for s, e, titles, first_tok, inside, loose in self._subspans(doc, run, exact, covered, hard):
                     key = (s, e)
@@ -384,7 +401,7 @@ class NameDetector:
                     if _pass == 1 and (prev is not None and prev.confidence >= 0.8):
                         continue
                     ctx = self._context_words(doc, first_tok, titles)
-                    doc_entities = {eid for eid, a, b in evidence if b <= s or a >= e}
+                    doc_entities = _Evidence(by_entity, s, e)
                     d = self._decide(doc, s, e, ctx, first_tok, doc_entities, doc_countries, loose)
                     if d is not None and inside and d.entry.id not in inside:
                         d = None  # never rewrite a correct name of another entity
@@ -574,6 +591,9 @@ class NameDetector:
         is_particle = [fold(toks[run[k]].text) in PARTICLES or fold(toks[run[k]].text) in ARTICLES for k in range(n)]
         ends = [toks[run[k]].start + len(_strip_possessive(toks[run[k]].text)) for k in range(n)]
         starts_of = {k0: k1 for k0, k1, _f in exact if k1 - k0 > 1 or k0 in protected}
+        exact_at: dict[int, list[tuple[int, list[Form]]]] = {}
+        for k0, k1, forms in exact:
+            exact_at.setdefault(k0, []).append((k1, forms))
         for i in range(n):
             if is_title[i] or is_particle[i]:
                 continue
@@ -605,11 +625,13 @@ class NameDetector:
                         continue
                 if len(ks) < 2 and all(is_everyday(toks[run[k]].text) for k in ks if not is_particle[k]):
                     continue
-                titles = [fold(toks[run[k]].text) for k in range(i) if is_title[k] or k in covered]
+                # Title words just before the span (a bounded look-back keeps long runs linear).
+                titles = [fold(toks[run[k]].text) for k in range(max(0, i - _MAX_SPAN), i) if is_title[k] or k in covered]
                 inside = frozenset(
                     self.index.entries[f.entry].id
-                    for k0, k1, forms in exact
-                    if k0 >= ks[0] and k1 <= ks[-1] + 1 and (k1 - k0 > 1 or k0 in protected)
+                    for k0 in range(ks[0], ks[-1] + 1)
+                    for k1, forms in exact_at.get(k0, ())
+                    if k1 <= ks[-1] + 1 and (k1 - k0 > 1 or k0 in protected)
                     for f in forms
                 )
                 # Unexplained capitalised words right next to the span (same run): the span may be
@@ -696,7 +718,7 @@ class NameDetector:
         e: int,
         titles: list[str],
         first_tok: int,
-        doc_entities: set[str],
+        doc_entities: Container[str],
         doc_countries: set[str] = frozenset(),  # type: ignore[assignment]
         loose: bool = False,
     ) -> Decision | None:
