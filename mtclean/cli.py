@@ -65,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from .errors import DataFileError
     from .gazetteer.formats import GazetteerError
 
     parser = build_parser()
@@ -80,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CLIError as exc:
         print(f"mtclean: error: {exc}", file=sys.stderr)
         return exc.code
-    except GazetteerError as exc:
+    except (GazetteerError, DataFileError) as exc:
         print(f"mtclean: error: {exc}", file=sys.stderr)
         return EXIT_BAD_DATA
     except (ValueError, TypeError) as exc:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from ..detectors.base import Rule
+from ..errors import DataFileError  # noqa: F401  (re-exported: raised for malformed files)
 from ..model import Fix
 from ..resources import data_path
 from .unicode import _FW_TABLE
@@ -48,22 +49,6 @@ def _normalise(line: str) -> str:
     if len(line) > MAX_LINE or line.isascii():
         return line.strip()
     return _INVISIBLE_RE.sub("", line).translate(_FW_TABLE).strip()
-
-
-class DataFileError(ValueError):
-    """A malformed rule data file; says which file, line and field."""
-
-    def __init__(self, file: str, line: int | None, field: str | None, message: str) -> None:
-        self.file = file
-        self.line = line
-        self.field = field
-        self.message = message
-        where = file
-        if line is not None:
-            where += f", line {line}"
-        if field is not None:
-            where += f", field {field!r}"
-        super().__init__(f"{where}: {message}")
 
 
 @dataclass(frozen=True, slots=True)

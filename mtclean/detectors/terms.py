@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from ..document import WORD_RE
+from ..errors import DataFileError  # noqa: F401  (re-exported: raised for malformed files)
 from ..model import Finding, Fix
 from ..resources import data_path
 from .base import Proposal, Rule
@@ -48,22 +49,6 @@ MAX_PHRASE = 80
 MAX_PATTERN = 500
 
 CONTEXT_FIELDS = ("before", "not_before", "after", "not_after", "near", "not_near")
-
-
-class DataFileError(ValueError):
-    """A malformed rule data file; says which file, line and field."""
-
-    def __init__(self, file: str, line: int | None, field: str | None, message: str) -> None:
-        self.file = file
-        self.line = line
-        self.field = field
-        self.message = message
-        where = file
-        if line is not None:
-            where += f", line {line}"
-        if field is not None:
-            where += f", field {field!r}"
-        super().__init__(f"{where}: {message}")
 
 
 # --------------------------------------------------------------------------------------------
