@@ -19,6 +19,9 @@ from .result import Result
 
 GazetteerSource = Gazetteer | str | os.PathLike[str] | IO[str]
 
+#: Rule data sets users can extend with their own files (``Cleaner(data={name: path})``).
+DATA_SETS = ("boilerplate", "terms", "wording")
+
 
 def _as_gazetteers(gazetteers: GazetteerSource | Sequence[GazetteerSource] | None) -> list[Gazetteer]:
     if gazetteers is None:
@@ -68,6 +71,8 @@ def _data_files(
         raise TypeError("Cleaner() argument 'data' must be a mapping of data set name to path(s)")
     out: dict[str, tuple[Path, ...]] = {}
     for name, value in data.items():
+        if name not in DATA_SETS:
+            raise ValueError(f"Cleaner() argument 'data': unknown data set {name!r}; expected one of {', '.join(DATA_SETS)}")
         paths = [value] if isinstance(value, (str, os.PathLike)) else list(value)
         for p in paths:
             if not isinstance(p, (str, os.PathLike)):

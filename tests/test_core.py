@@ -101,6 +101,10 @@ def test_cleaner_options_are_validated():
         mtclean.clean(b"bytes")  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         mtclean.clean("x", colour="blue")
+    with pytest.raises(ValueError, match="unknown data set"):
+        Cleaner(data={"nonsense": __file__})
+    with pytest.raises(FileNotFoundError):
+        Cleaner(data={"terms": "/no/such/file.tsv"})
 
 
 def test_enable_and_disable_by_kind_and_rule():
