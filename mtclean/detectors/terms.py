@@ -394,18 +394,23 @@ class Term:
         return phrase_key(self.phrase)
 
 
+def check_id(rid: str, seen: dict[str, int], file: str, line: int) -> str:
+    """Validate a row id of a rule data file (format, uniqueness) and record it in ``seen``."""
+    if not _ID_RE.fullmatch(rid):
+        raise DataFileError(file, line, "id", f"expected a lowercase id (letters, digits, '.', '-'), got {rid!r}")
+    if rid in seen:
+        raise DataFileError(file, line, "id", f"duplicate id {rid!r} (first on line {seen[rid]})")
+    seen[rid] = line
+    return rid
+
+
 def load_terms(path: str | os.PathLike[str]) -> list[Term]:
     """Read one terms file; raise `DataFileError` (file, line, field) when it is malformed."""
     file = str(path)
     out: list[Term] = []
     seen: dict[str, int] = {}
     for line, row in read_table(path, TERM_REQUIRED, TERM_OPTIONAL):
-        tid = row["id"]
-        if not _ID_RE.fullmatch(tid):
-            raise DataFileError(file, line, "id", f"expected a lowercase id (letters, digits, '.', '-'), got {tid!r}")
-        if tid in seen:
-            raise DataFileError(file, line, "id", f"duplicate id {tid!r} (first on line {seen[tid]})")
-        seen[tid] = line
+        tid = check_id(row["id"], seen, file, line)
         phrase = row["phrase"]
         if not phrase or not any(c.isalpha() for c in phrase):
             raise DataFileError(file, line, "phrase", "missing value (a phrase needs at least one letter)")

@@ -26,6 +26,7 @@ from .terms import (
     Context,
     DataFileError,
     LineWindows,
+    check_id,
     compile_pattern,
     parse_confidence,
     read_table,
@@ -80,12 +81,7 @@ def load_wording(path: str | os.PathLike[str]) -> list[Wording]:
     out: list[Wording] = []
     seen: dict[str, int] = {}
     for line, row in read_table(path, WORDING_REQUIRED, WORDING_OPTIONAL):
-        wid = row["id"]
-        if not _ID_RE.fullmatch(wid):
-            raise DataFileError(file, line, "id", f"expected a lowercase id (letters, digits, '.', '-'), got {wid!r}")
-        if wid in seen:
-            raise DataFileError(file, line, "id", f"duplicate id {wid!r} (first on line {seen[wid]})")
-        seen[wid] = line
+        wid = check_id(row["id"], seen, file, line)
         if not row["pattern"]:
             raise DataFileError(file, line, "pattern", "missing value")
         pat = compile_pattern(row["pattern"], file, line, "pattern", regex.IGNORECASE)
