@@ -40,7 +40,6 @@ RULE = "term.wording"
 
 WORDING_REQUIRED = ("id", "pattern", "confidence", "reason")
 WORDING_OPTIONAL = ("suggestion", "langs", "quotes", *CONTEXT_FIELDS)
-_ID_RE = regex.compile(r"[a-z0-9][a-z0-9.\-]*")
 _GROUP_REF_RE = regex.compile(r"\\(?:(\d+)|g<([^>]*)>)")
 
 #: Seconds a whole-text scan of one pattern may take per megabyte of text (plus one second).
