@@ -180,3 +180,26 @@ def test_index_lookup_cost_does_not_depend_on_gazetteer_size(gaz):
     got = big.lookup("Sergei Larvov")
     assert len(got) <= MAX_CANDIDATES
     assert "per.sergey-lavrov" in [c.entry.id for c in got]
+
+
+def test_korean_given_name_keeps_its_hyphen_style():
+    from mtclean import Entry, Gazetteer
+
+    g = Gazetteer([Entry("per.park-geun-hye", "PER", "Park Geun Hye", country=("KR",),
+                         description="President of South Korea (2013–2017)")])
+    r = Cleaner(g, defaults=False).clean("South Korean President Pak Geun-hye visited Tokyo.")
+    assert r.text == "South Korean President Park Geun-hye visited Tokyo."
+
+
+def test_a_family_name_shared_by_the_runner_up_is_still_repaired():
+    from mtclean import Entry, Gazetteer
+
+    g = Gazetteer(
+        [
+            Entry("per.benjamin-netanyahu", "PER", "Benjamin Netanyahu", country=("IL",),
+                  description="Prime Minister of Israel"),
+            Entry("per.yair-netanyahu", "PER", "Yair Netanyahu", country=("IL",), description="Son of Benjamin Netanyahu"),
+        ]
+    )
+    r = Cleaner(g, defaults=False).clean("Prime Minister Netanyaho spoke on Sunday.")
+    assert r.text == "Prime Minister Netanyahu spoke on Sunday.", (r.fixes, r.findings)

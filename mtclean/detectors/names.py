@@ -178,6 +178,17 @@ class _Evidence:
         return any(b <= self._s or a >= self._e for a, b in spans)
 
 
+def _hyphen_style(text: str, rep: str, entry: Entry) -> str:
+    """Keep a Korean given name hyphenated when the text writes it so ("Yun Seok-yeol" ->
+    "Yoon Suk-yeol", not "Yoon Suk Yeol")."""
+    if not set(entry.country) & {"KR", "KP"} or "-" not in text:
+        return rep
+    words = rep.split(" ")
+    if len(words) == 3 and "-" not in rep and "-" in text.split(" ")[-1]:
+        return f"{words[0]} {words[1]}-{words[2].lower()}"
+    return rep
+
+
 def _derived(span_part: str, form_part: str) -> bool:
     """The span part is the form part plus a derivational ending (nisba, demonym, plural)."""
     for suf in _SUFFIXES:
@@ -860,6 +871,14 @@ class NameDetector:
         if low_heads:
             conf = max(conf, 0.85) - 0.03 * low_heads
             notes.append("the organisation's head word differs")
+        if margin < 0.08 and partial and len(ranked) > 1:
+            # A family name shared by the runner-up ("Netanyahu" for Benjamin or Yair Netanyahu):
+            # the rewrite is the same whichever of them is meant.
+            other = self.index.entries[self.index.by_id[ranked[1][1][0]]]
+            tail = entry.canonical.split(" ")[-1]
+            if other.canonical.split(" ")[-1] == tail:
+                margin = 0.08
+                notes.append(f"the runner-up shares the family name '{tail}'")
         if margin < 0.03:
             conf -= 0.15
         elif margin < 0.08:
@@ -956,6 +975,7 @@ class NameDetector:
             first = doc.tokens[doc.token_starts.index(s)] if s in doc.token_starts else None
             title_surface = first.text[: len(ft)] if first else ft.capitalize()
             rep = f"{title_surface} {rep}"
+        rep = _hyphen_style(text, rep, entry)
         return self._shape(doc, s, text, rep)
 
     @staticmethod
