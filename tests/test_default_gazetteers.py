@@ -77,3 +77,17 @@ def test_self_match_every_name_is_recognised_as_its_entity(gaz):
     # abstaining, not a miss. Anything else must be found.
     share = len(missed) / max(1, len(names))
     assert share < 0.02, (len(missed), missed[:30])
+
+
+def test_default_gazetteers_pass_the_gazetteer_check():
+    """Ids unique, no name claimed by two entries unless both are flagged ambiguous, no common
+    English word without needs_context, every entry findable from its canonical form."""
+    from mtclean.gazetteer.check import check_rows
+    from mtclean.gazetteer.formats import load_gazetteer
+    from mtclean.resources import default_files
+
+    rows = []
+    for path in default_files():
+        rows += [(str(path), None, e) for e in load_gazetteer(path)]
+    problems = check_rows(rows)
+    assert not problems, [(p.check, p.message) for p in problems[:20]]

@@ -150,10 +150,12 @@ def _gaps_ok(text: str, toks: list, i: int, j: int, surface: str) -> bool:
 
 
 def _case_ok(surface: str, text: str) -> bool:
-    """An acronym form ("SAA", "IS") matches only text written in capitals too."""
+    """An acronym form ("SAA", "IS", "LeT") matches only text written with the same capitals."""
     letters = [c for c in surface if c.isalpha()]
     if letters and len(letters) <= 6 and all(c.isupper() for c in letters):
         return all(c.isupper() for c in text if c.isalpha())
+    if letters and len(letters) <= 6 and any(c.isupper() for c in letters[1:]):
+        return [c for c in text if c.isalpha()] == letters  # mixed-case acronym: exactly as written
     return True
 
 

@@ -11,7 +11,8 @@ Problem classes (``Problem.check``):
   case, diacritics and separators) claimed by two entries, unless both carry ``ambiguous``
   (demonyms are not compared: a place and its people share them by design);
 - ``common-word`` (warning): a one-word canonical form or alias that is a common English word
-  (Zipf frequency >= `COMMON_WORD_ZIPF`) on an entry without ``needs_context``; a one-word mangled
+  (`is_common_word`: listed in ``mtclean/data/common_words.txt``, the same test the gazetteer
+  build uses to set ``needs_context``) on an entry without ``needs_context``; a one-word mangled
   form that is a common word is reported whatever the flags (it would be rewritten everywhere).
   Forms with a digit and upper-case acronyms without a vowel ("BBC") are not words.
 
@@ -29,7 +30,6 @@ from .formats import GazetteerError, Row, read_rows
 from .model import Entry
 
 #: Zipf frequency from which a single word counts as a common English word.
-COMMON_WORD_ZIPF = 4.0
 
 ERROR_CHECKS = ("duplicate-id", "unfindable")
 WARNING_CHECKS = ("shared-name", "common-word")
@@ -147,6 +147,15 @@ class Report:
         return "\n".join(lines) + "\n"
 
 
+def is_common_word(word: str) -> bool:
+    """True when ``word`` is also an ordinary English word (``mtclean/data/common_words.txt``:
+    frequent in wordfreq and a lower-case word of the SCOWL dictionary, or a given name that is
+    also a place). wordfreq alone cannot tell "Nice" from "Berlin": it does not see case."""
+    from ..names.common import common_words
+
+    return word.strip().lower() in common_words()
+
+
 def _zipf(word: str) -> float:
     from ..names.common import zipf
 
@@ -154,12 +163,14 @@ def _zipf(word: str) -> float:
 
 
 def could_be_a_word(w: str) -> bool:
-    """False for forms no English word is written like: with a digit ("G-20", "MS-13"), or an
-    upper-case acronym without a vowel ("BBC", "CNN"); `wordfreq` counts those as frequent tokens."""
+    """False for forms no English word is written like: with a digit ("G-20", "MS-13"), or a short
+    acronym with capitals after its first letter ("BBC", "SHAPE", "US", "LeT"): the name engine
+    matches such a form only where the text writes the same capitals, so it never meets the
+    ordinary word."""
     if any(c.isdigit() for c in w):
         return False
     letters = [c for c in w if c.isalpha()]
-    return not (len(letters) > 1 and all(c.isupper() for c in letters) and not any(c in "AEIOUY" for c in letters))
+    return not (1 < len(letters) <= 6 and any(c.isupper() for c in letters[1:]))
 
 
 def check_rows(rows: Sequence[tuple[str, int | None, Entry]]) -> list[Problem]:
@@ -222,12 +233,12 @@ def _common_words(entries: Sequence[tuple[str, int | None, Entry]]) -> list[Prob
             if not w or " " in w or w.lower() in seen or not could_be_a_word(w):
                 continue
             seen.add(w.lower())
-            z = _zipf(w)
-            if z >= COMMON_WORD_ZIPF:
+            if is_common_word(w):
+                z = _zipf(w)
                 out.append(
                     Problem(
                         "common-word",
-                        f"{kind} {w!r} is a common English word (Zipf {z:.1f})",
+                        f"{kind} {w!r} is a common English word (Zipf {z:.1f}, an ordinary lower-case word)",
                         (Location(file, line, e.id),),
                         w,
                     )

@@ -25,3 +25,14 @@ def zipf(word: str) -> float:
 
 def is_common(word: str) -> bool:
     return zipf(word) >= COMMON_ZIPF
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Ordinary English words that are also names ("hope", "jordan", "nice"), from
+    ``mtclean/data/common_words.txt`` (generated with the gazetteers)."""
+    from ..resources import data_path
+
+    path = data_path("common_words.txt")
+    with open(path, encoding="utf-8") as fh:
+        return frozenset(w.strip() for w in fh if w.strip() and not w.startswith("#"))
