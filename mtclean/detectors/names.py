@@ -80,7 +80,7 @@ _SCORE_CACHE_SIZE = 50_000
 #: How many candidate forms get the full (part-aligned) scoring.
 SHORTLIST = 8
 #: Whole-string similarity a candidate needs before the part alignment is computed.
-QUICK_FLOOR = 0.5
+QUICK_FLOOR = 0.6
 
 
 def _shortlist(ps: tuple[str, ...], cands: list, fused: str = "") -> list:
