@@ -73,7 +73,7 @@ def test_jsonl_batch_writes_records_and_totals(tmp_path):
     assert recs[0]["mtclean"]["fixes"][0]["kind"] == "artifact"
     assert recs[1]["text_cleaned"] == "Rain fell."
     assert recs[2]["text_cleaned"] is None and recs[2]["mtclean"] is None
-    assert recs[3]["text_cleaned"] == "Nothing to do here." and recs[3]["mtclean"] == {"fixes": [], "findings": []}
+    assert recs[3]["text_cleaned"] == "Nothing to do here." and recs[3]["mtclean"] == {"fixes": [], "findings": [], "entities": []}
     assert "4 articles" in p.stderr and "2 changed" in p.stderr and "2 fixes (artifact 1, boilerplate 1)" in p.stderr
     assert "1 without text" in p.stderr
 
@@ -181,7 +181,7 @@ def test_csv_errors(tmp_path):
     src.write_text("id,text\n1,a,extra\n2,b\n", encoding="utf-8")
     p = run("clean", "--csv", str(src), "--skip-bad-records", "-q")
     assert p.returncode == EXIT_OK and "line 2: 3 fields but the header has 2" in p.stderr
-    assert p.stdout.splitlines()[1:] == ['2,b,b,"{""fixes"": [], ""findings"": []}"']
+    assert p.stdout.splitlines()[1:] == ['2,b,b,"{""fixes"": [], ""findings"": [], ""entities"": []}"']
 
 
 def test_parquet_batch(tmp_path):
@@ -198,7 +198,7 @@ def test_parquet_batch(tmp_path):
     assert [r["id"] for r in rows] == list(range(len(texts)))
     assert rows[0]["text_cleaned"] == "Officials said the talks ended."
     assert rows[1]["text_cleaned"] is None and rows[1]["mtclean"] is None
-    assert json.loads(rows[2]["mtclean"]) == {"fixes": [], "findings": []}
+    assert json.loads(rows[2]["mtclean"]) == {"fixes": [], "findings": [], "entities": []}
     assert "2100 articles" in p.stderr and "700 without text" in p.stderr
     p = run("clean", "--parquet", str(src))
     assert p.returncode == EXIT_USAGE and "-o" in p.stderr

@@ -248,7 +248,11 @@ class _Totals:
 def _mtclean_record(result: Any) -> dict[str, Any] | None:
     if result is None:
         return None
-    return {"fixes": [f.to_dict() for f in result.fixes], "findings": [f.to_dict() for f in result.findings]}
+    return {
+        "fixes": [f.to_dict() for f in result.fixes],
+        "findings": [f.to_dict() for f in result.findings],
+        "entities": [e.to_dict() for e in result.entities],
+    }
 
 
 class _BadRecord(Exception):
