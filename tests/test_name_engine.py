@@ -203,3 +203,14 @@ def test_a_family_name_shared_by_the_runner_up_is_still_repaired():
     )
     r = Cleaner(g, defaults=False).clean("Prime Minister Netanyaho spoke on Sunday.")
     assert r.text == "Prime Minister Netanyahu spoke on Sunday.", (r.fixes, r.findings)
+
+
+def test_family_name_first_is_matched_and_the_order_alone_is_never_fixed():
+    from mtclean import Entry, Gazetteer
+
+    g = Gazetteer([Entry("per.fumio-kishida", "PER", "Fumio Kishida", country=("JP",),
+                         description="Prime Minister of Japan (2021–2024)")])
+    c = Cleaner(g, defaults=False)
+    assert c.clean("Japanese Prime Minister Kisida Fumio spoke.").text == "Japanese Prime Minister Fumio Kishida spoke."
+    kept = "Japanese Prime Minister Kishida Fumio spoke."
+    assert c.clean(kept).text == kept

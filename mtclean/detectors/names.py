@@ -97,6 +97,8 @@ def _shortlist(ps: tuple[str, ...], cands: list, fused: str = "") -> list:
         if len(ps) >= 3:  # organisations whose words were reordered
             q = max(q, Indel.normalized_similarity(bag, " ".join(_set_view(c.form.parts))))
         fp = c.form.parts
+        if len(fp) == 2 == len(ps):  # family name first
+            q = max(q, Indel.normalized_similarity(joined, fp[1] + fp[0]))
         if len(fp) > len(ps):  # a partial mention: the family-name end (or start) of the name
             k = len(ps)
             for piece in ("".join(fp[-k:]), "".join(fp[-k - 1 :]), "".join(fp[:k])):

@@ -65,7 +65,10 @@ class Alignment:
     pairs: tuple[tuple[tuple[int, ...], tuple[int, ...], float], ...]
     missing: tuple[int, ...]  # form parts not matched
     extra: tuple[int, ...]  # span parts not matched
+    #: True for the set view of an organisation's words (order ignored).
     reversed: bool = False
+    #: True when the span gives a two-part name in the other order (family name first).
+    swapped: bool = False
 
 
 _Step = tuple[tuple[int, ...], tuple[int, ...], float]
@@ -154,7 +157,19 @@ def name_similarity(span: tuple[str, ...], form: tuple[str, ...]) -> Alignment:
     if len(form) == 2 and len(span) == 2:
         r = align(span, (form[1], form[0]))
         if r.score * 0.97 > a.score:
-            a = Alignment(r.score * 0.97, r.pairs, r.missing, r.extra, True)
+            # Family name first ("Isiba Sigeru" for Shigeru Ishiba): the pairs are mapped back
+            # to the form's own order, so the result reads like any in-order alignment.
+            def back(fi: tuple[int, ...]) -> tuple[int, ...]:
+                return tuple(1 - j for j in fi)
+
+            a = Alignment(
+                r.score * 0.97,
+                tuple((si, back(fi), sim) for si, fi, sim in r.pairs),
+                back(r.missing),
+                r.extra,
+                False,
+                True,
+            )
     joined_span = "".join(span)
     joined_form = "".join(form)
     # The joined view is for names split or fused by the translation ("Netana Hu", "Fondeleyen"):
