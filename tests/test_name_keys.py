@@ -75,3 +75,20 @@ def test_part_keys_share_a_key_across_renderings():
     assert set(part_keys("saar")) & set(part_keys("saa"))
     assert set(part_keys("alshara")) & set(part_keys("sharaa"))
     assert part_keys("al") == ()
+
+
+def test_korean_revised_romanization_vowels():
+    from mtclean.names.keys import korean
+    from mtclean.names.score import part_similarity
+
+    assert korean("jeong") == "jong" and korean("eun") == "un" and korean("yeo") == "yo"
+    assert korean("kim") == "kim"
+    assert part_similarity("jeong", "jong") == 1.0
+
+
+def test_romance_renderings():
+    from mtclean.names.keys import romance
+
+    assert romance("charaa") == "sharaa"
+    assert romance("guerassimov") == "gerassimov"
+    assert romance("tschetschenien") == "chechenien"

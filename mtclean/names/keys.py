@@ -153,6 +153,16 @@ def romance(part: str) -> str:
     return p
 
 
+_KOREAN_RR_RE = re.compile(r"eo|eu")
+
+
+def korean(part: str) -> str:
+    """A Revised Romanization spelling the way the English-language press writes Korean names:
+    "jeong" -> "jong", "eun" -> "un", "yeo" -> "yo", "seok" -> "sok" ("Gim Jeong-eun" vs
+    "Kim Jong Un"). Returns the part unchanged when it has no RR vowel digraph."""
+    return _KOREAN_RR_RE.sub(lambda m: "o" if m.group() == "eo" else "u", part)
+
+
 def drop_final_r(part: str) -> str:
     """Remove r after a vowel when no vowel follows (non-rhotic rendering): "saar" -> "saa",
     "keir" -> "kei", "merz" -> "mez"."""

@@ -16,7 +16,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel
 
 from .common import zipf
-from .keys import ARTICLES, PARTICLES, article_variants, drop_final_r, romance, skeleton
+from .keys import ARTICLES, PARTICLES, article_variants, drop_final_r, korean, romance, skeleton
 
 
 def _ratio(a: str, b: str) -> float:
@@ -40,6 +40,10 @@ def part_similarity(a: str, b: str, articles: bool = True) -> float:
     if ra != a or rb != b:  # French/German renderings ("Charaa", "Guerassimov")
         xs = (*xs, ra)
         ys = (*ys, rb)
+    ka, kb = korean(a), korean(b)
+    if ka != a or kb != b:  # Korean Revised Romanization ("Jeong-eun" for "Jong Un")
+        xs = (*xs, ka)
+        ys = (*ys, kb)
     for x in xs:
         for y in ys:
             surf = _ratio(x, y)
