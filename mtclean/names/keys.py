@@ -142,15 +142,17 @@ _ROMANCE_RULES = (
 )
 
 
+_ROMANCE_MAP = dict(_ROMANCE_RULES)
+# One pass, longest first: "tsch" becomes "ch" and is not read again as "ch" -> "sh".
+_ROMANCE_RE = re.compile("|".join(sorted(_ROMANCE_MAP, key=len, reverse=True)))
+
+
 @lru_cache(maxsize=65536)
 def romance(part: str) -> str:
     """French and German spellings of foreign names rendered the English way:
     "charaa" -> "sharaa", "guerassimov" -> "gerassimov", "poutine" -> "putine",
     "tschetschenien" -> "chechenien"."""
-    p = part
-    for a, b in _ROMANCE_RULES:
-        p = p.replace(a, b)
-    return p
+    return _ROMANCE_RE.sub(lambda m: _ROMANCE_MAP[m.group()], part)
 
 
 _KOREAN_RR_RE = re.compile(r"eo|eu")
