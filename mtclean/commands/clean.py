@@ -44,19 +44,7 @@ def register(sub: Any) -> None:
     p.add_argument("input", metavar="FILE", help="file to clean, or - for standard input")
     p.add_argument("--diff", choices=["unified", "inline", "html", "json"], help="print the diff instead of the text")
     p.add_argument("--findings", action="store_true", help="list findings (and applied fixes) on standard error")
-    p.add_argument("--gazetteer", action="append", default=[], metavar="PATH", help="extra gazetteer (repeatable)")
-    p.add_argument("--no-defaults", action="store_true", help="do not load the embedded gazetteers")
-    p.add_argument("--mode", choices=["repair", "normalize"], default="repair")
-    p.add_argument("--min-confidence", type=float, metavar="X", help="confidence needed to apply a fix (0..1)")
-    p.add_argument("--enable", action="append", metavar="RULE|KIND", help="run only these rules or kinds")
-    p.add_argument("--disable", action="append", metavar="RULE|KIND", help="do not run these rules or kinds")
-    p.add_argument(
-        "--data",
-        action="append",
-        default=[],
-        metavar="NAME=PATH",
-        help="extra rule data file for data set NAME, e.g. boilerplate=my_patterns.tsv (repeatable)",
-    )
+    add_cleaner_options(p)
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--jsonl", action="store_true", help="FILE is JSONL: clean one field of each record")
     fmt.add_argument("--csv", action="store_true", help="FILE is CSV with a header row: clean one column")
@@ -110,6 +98,23 @@ def _parse_data(values: list[str]) -> dict[str, list[str]]:
             raise CLIError(f"--data: unknown data set {name!r} (known: {', '.join(known)})", EXIT_USAGE)
         out.setdefault(name, []).append(path)
     return out
+
+
+def add_cleaner_options(p: argparse.ArgumentParser) -> None:
+    """The options that configure the `Cleaner` (shared by the commands that clean text)."""
+    p.add_argument("--gazetteer", action="append", default=[], metavar="PATH", help="extra gazetteer (repeatable)")
+    p.add_argument("--no-defaults", action="store_true", help="do not load the embedded gazetteers")
+    p.add_argument("--mode", choices=["repair", "normalize"], default="repair")
+    p.add_argument("--min-confidence", type=float, metavar="X", help="confidence needed to apply a fix (0..1)")
+    p.add_argument("--enable", action="append", metavar="RULE|KIND", help="run only these rules or kinds")
+    p.add_argument("--disable", action="append", metavar="RULE|KIND", help="do not run these rules or kinds")
+    p.add_argument(
+        "--data",
+        action="append",
+        default=[],
+        metavar="NAME=PATH",
+        help="extra rule data file for data set NAME, e.g. boilerplate=my_patterns.tsv (repeatable)",
+    )
 
 
 def make_cleaner(args: argparse.Namespace) -> Any:

@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from ..cli import EXIT_BAD_DATA, EXIT_UNDECODABLE, EXIT_UNREADABLE, CLIError
+from .clean import add_cleaner_options
 
 
 def register(sub: Any) -> None:
@@ -24,12 +25,7 @@ def register(sub: Any) -> None:
     p.add_argument("-o", "--output", metavar="OUT.html", help="write here instead of standard output")
     p.add_argument("--field", default="text", help="the JSONL field holding the text (default: text)")
     p.add_argument("--title", default="mtclean review", help="the page title")
-    p.add_argument("--gazetteer", action="append", default=[], metavar="PATH", help="extra gazetteer (repeatable)")
-    p.add_argument("--no-defaults", action="store_true", help="do not load the embedded gazetteers")
-    p.add_argument("--mode", choices=["repair", "normalize"], default="repair")
-    p.add_argument("--min-confidence", type=float, metavar="X", help="confidence needed to apply a fix (0..1)")
-    p.add_argument("--enable", action="append", metavar="RULE|KIND", help="run only these rules or kinds")
-    p.add_argument("--disable", action="append", metavar="RULE|KIND", help="do not run these rules or kinds")
+    add_cleaner_options(p)
     p.add_argument("--errors", choices=["strict", "replace"], default="strict", help="how to treat undecodable bytes")
     p.set_defaults(func=run)
 
