@@ -21,6 +21,7 @@ from typing import IO, Any
 
 import regex
 
+from ..errors import LocatedError
 from .model import FLAGS, TYPES, Entry, Gazetteer
 
 REQUIRED = ("id", "type", "canonical", "aliases")
@@ -47,20 +48,11 @@ _EXTENSIONS = (
 Row = tuple[int | None, Entry]
 
 
-class GazetteerError(ValueError):
+class GazetteerError(LocatedError):
     """A malformed gazetteer file; says which file, line and column."""
 
-    def __init__(self, file: str, line: int | None, column: str | None, message: str) -> None:
-        self.file = file
-        self.line = line
-        self.column = column
-        self.message = message
-        where = file
-        if line is not None:
-            where += f", line {line}"
-        if column is not None:
-            where += f", column {column!r}"
-        super().__init__(f"{where}: {message}")
+    _where = "column"
+    column: str | None
 
 
 class GazetteerEncodingError(GazetteerError):
