@@ -31,7 +31,7 @@ from ..names.cache import index_for
 from ..names.common import COMMON_ZIPF, zipf
 from ..names.context import CountryMap, TitleEvidence, title_evidence
 from ..names.index import ALIAS, CANONICAL, MANGLED, Form
-from ..names.keys import ARTICLES, PARTICLES, fold, parts, skeleton, strict_skeleton
+from ..names.keys import ARTICLES, PARTICLES, fold, is_particle, parts, skeleton, strict_skeleton
 from ..names.score import Alignment, name_similarity
 from ..names.spans import TITLE_WORDS, _strip_possessive, fused_title, is_everyday, runs
 from .base import Rule
@@ -67,7 +67,7 @@ def _family_end(al: Alignment, form_parts: tuple[str, ...], entry: Entry) -> boo
     if entry.type != "PER" or not al.pairs:
         return False
     covered = {j for _si, fi, _s in al.pairs for j in fi}
-    core = [j for j, p in enumerate(form_parts) if p not in ARTICLES and p not in PARTICLES]
+    core = [j for j, p in enumerate(form_parts) if not is_particle(p)]
     if not core:
         return False
     if set(entry.country) & FAMILY_FIRST and core[0] in covered:
@@ -209,14 +209,14 @@ def _plausible(al: Alignment, span: tuple[str, ...], form: tuple[str, ...], entr
             return False  # a merge or split must nearly spell the same letters
         if entry.type == "LOC" and len(si) > 1:
             return False  # two words of the text are not one place ("Yang Jing" is not Yangjiang)
-        span_content = [i for i in si if span[i] not in ARTICLES and span[i] not in PARTICLES]
-        form_content = [j for j in fi if form[j] not in ARTICLES and form[j] not in PARTICLES]
+        span_content = [i for i in si if not is_particle(span[i])]
+        form_content = [j for j in fi if not is_particle(form[j])]
         if bool(span_content) != bool(form_content):
             return False  # a word of the text matched to an article or particle ("Ali" ~ "al")
         if psim >= 0.55:
             continue
         sp = "".join(span[i] for i in si)
-        if all(span[i] in ARTICLES or span[i] in PARTICLES for i in si):
+        if all(is_particle(span[i]) for i in si):
             continue
         fp = "".join(form[j] for j in fi)
         if entry.type == "ORG" and sp in ORG_HEADS and fp in ORG_HEADS:
@@ -555,16 +555,14 @@ class NameDetector:
         a neighbour in the run is an unexplained capitalised word, or the match is a
         sentence-initial "The ..." of everyday words ("The National")."""
         toks = doc.tokens
-        words = [fold(toks[run[k]].text) for k in range(k0, k1)]
-        if words[0] in _FUNCTION_WORDS and toks[run[k0]].start in doc.sentence_starts:
-            if all(is_everyday(toks[run[k]].text) for k in range(k0, k1)):
-                return True
+        if NameDetector._fragment_start(doc, run[k0], run[k1 - 1] + 1):
+            return True
         if k1 - k0 > 1:
             return False
         for k in (k0 - 1, k1):
             if 0 <= k < len(run) and k not in covered:
                 w = fold(toks[run[k]].text)
-                if w not in _FUNCTION_WORDS and w not in TITLE_WORDS and w not in PARTICLES and w not in ARTICLES:
+                if w not in _FUNCTION_WORDS and w not in TITLE_WORDS and not is_particle(w):
                     return True
         return False
 
@@ -603,14 +601,14 @@ class NameDetector:
             if k1 - k0 > 1:
                 protected.update(range(k0, k1))
         is_title = [fold(toks[run[k]].text) in TITLE_WORDS and k not in covered for k in range(n)]
-        is_particle = [fold(toks[run[k]].text) in PARTICLES or fold(toks[run[k]].text) in ARTICLES for k in range(n)]
+        particle = [is_particle(fold(toks[run[k]].text)) for k in range(n)]
         ends = [toks[run[k]].start + len(_strip_possessive(toks[run[k]].text)) for k in range(n)]
         starts_of = {k0: k1 for k0, k1, _f in exact if k1 - k0 > 1 or k0 in protected}
         exact_at: dict[int, list[tuple[int, list[Form]]]] = {}
         for k0, k1, forms in exact:
             exact_at.setdefault(k0, []).append((k1, forms))
         for i in range(n):
-            if is_title[i] or is_particle[i]:
+            if is_title[i] or particle[i]:
                 continue
             if i in protected and i not in starts_of:
                 continue  # never cut into an exact multi-word name
@@ -625,8 +623,8 @@ class NameDetector:
                     j = starts_of[j - 1]  # take a protected name whole
                     if j > min(n, i + _MAX_SPAN):
                         break
-                if is_particle[j - 1] or (j - 1 > i and toks[run[j - 1]].start - ends[j - 2] != 1):
-                    if not is_particle[j - 1]:
+                if particle[j - 1] or (j - 1 > i and toks[run[j - 1]].start - ends[j - 2] != 1):
+                    if not particle[j - 1]:
                         break
                     j += 1
                     continue
@@ -638,7 +636,7 @@ class NameDetector:
                     w = toks[run[i]].text
                     if is_everyday(_strip_possessive(w)) and (toks[run[i]].start in doc.sentence_starts or len(run) == 1):
                         continue
-                if len(ks) < 2 and all(is_everyday(toks[run[k]].text) for k in ks if not is_particle[k]):
+                if len(ks) < 2 and all(is_everyday(toks[run[k]].text) for k in ks if not particle[k]):
                     continue
                 # Title words just before the span (a bounded look-back keeps long runs linear).
                 titles = [fold(toks[run[k]].text) for k in range(max(0, i - _MAX_SPAN), i) if is_title[k] or k in covered]
@@ -655,7 +653,7 @@ class NameDetector:
                 loose = any(
                     0 <= k < n
                     and not is_title[k]
-                    and not is_particle[k]
+                    and not particle[k]
                     and k not in covered
                     and fold(toks[run[k]].text) not in _FUNCTION_WORDS
                     for k in (left, right)
@@ -707,7 +705,7 @@ class NameDetector:
             if entry.type == "GRP" or entry.has("protect_only"):
                 veto = max(veto, score)
                 continue
-            if not al.reversed and any(ps[i] not in ARTICLES and ps[i] not in PARTICLES for i in al.extra):
+            if not al.reversed and any(not is_particle(ps[i]) for i in al.extra):
                 continue  # words of the span this form does not have: not this entity
             if form.kind not in (CANONICAL, ALIAS, MANGLED):
                 continue
@@ -742,7 +740,7 @@ class NameDetector:
         if not ps or len(ps) > _MAX_PARTS:
             return None  # no name has that many parts (and the alignment is quadratic in them)
         ft, rest = fused_title(doc.tokens[first_tok].text)
-        content_parts = [p for p in ps if p not in ARTICLES and p not in PARTICLES]
+        content_parts = [p for p in ps if not is_particle(p)]
         if not ft and content_parts and len(content_parts) <= 2 and all(zipf(p) >= COMMON_ZIPF for p in content_parts):
             # Only common English words or names: changing any of them would need context that
             # a lone word never has, and a pair only from a title (cheap exit, same outcome).
@@ -801,7 +799,7 @@ class NameDetector:
             for si, fi, psim in al.pairs:
                 sp = "".join(span_parts[i] for i in si)
                 fp = "".join(form_parts[j] for j in fi)
-                content = not all(span_parts[i] in ARTICLES or span_parts[i] in PARTICLES for i in si)
+                content = not all(is_particle(span_parts[i]) for i in si)
                 if sp == fp and len(si) == len(fi):
                     exact_other = exact_other or content
                     continue
@@ -812,10 +810,10 @@ class NameDetector:
                     low_heads += 1  # "Organization" for "Agency": a head word translated differently
                     psim = 0.75
                 changed.append((sp, fp, psim))
-            extra = [span_parts[i] for i in al.extra if span_parts[i] not in ARTICLES and span_parts[i] not in PARTICLES]
+            extra = [span_parts[i] for i in al.extra if not is_particle(span_parts[i])]
             if extra:
                 return None  # the span is wider than the name: never delete words around it
-        form_missing = [form_parts[j] for j in al.missing if form_parts[j] not in ARTICLES and form_parts[j] not in PARTICLES]
+        form_missing = [form_parts[j] for j in al.missing if not is_particle(form_parts[j])]
         if not changed:
             if al.pairs and not al.reversed and any(len(si) != len(fi) for si, fi, _ in al.pairs):
                 changed = [("".join(span_parts), "".join(form_parts), sim)]  # merged or split parts
@@ -830,7 +828,7 @@ class NameDetector:
         tev: TitleEvidence = title_evidence(titles, entry, self.countries) if titles else TitleEvidence(False, False, "")
         strong_title = tev.agrees and tev.strong
         entity_in_doc = entry.id in doc_entities
-        core = [p for p in ps if p not in ARTICLES and p not in PARTICLES]
+        core = [p for p in ps if not is_particle(p)]
         # Each changed part must be plausibly the same word.
         for sp, fp, psim in changed:
             z = zipf(sp)
@@ -935,9 +933,9 @@ class NameDetector:
     def _variant_of_entity(self, ps: tuple[str, ...], entry: Entry) -> bool:
         """True when the span spells one of the entry's accepted forms with other vowels or
         doubled letters only, part for part ("Sami Abi al-Mona" for "Sami Abi al-Muna")."""
-        skel = " ".join(strict_skeleton(p) for p in ps if p not in ARTICLES and p not in PARTICLES)
+        skel = " ".join(strict_skeleton(p) for p in ps if not is_particle(p))
         for surface in (entry.canonical, *entry.aliases):
-            fps = " ".join(strict_skeleton(p) for p in parts(surface) if p not in ARTICLES and p not in PARTICLES)
+            fps = " ".join(strict_skeleton(p) for p in parts(surface) if not is_particle(p))
             if f" {skel} " in f" {fps} ":  # the whole name or a run of its parts
                 return True
         return False

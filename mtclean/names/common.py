@@ -23,10 +23,6 @@ def zipf(word: str) -> float:
     return float(zipf_frequency(word, "en"))
 
 
-def is_common(word: str) -> bool:
-    return zipf(word) >= COMMON_ZIPF
-
-
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Ordinary English words that are also names ("hope", "jordan", "nice"), from

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..gazetteer.model import Entry, Gazetteer
-from .keys import ARTICLES, PARTICLES, fold, part_keys, parts, skeleton, strip_marks
+from .keys import ARTICLES, PARTICLES, part_keys, parts, skeleton
 
 #: Posting lists longer than this are not read (the key is too common to identify anything).
 MAX_POSTING = 600
@@ -24,7 +24,6 @@ MAX_CANDIDATES = 40
 
 # Form kinds.
 CANONICAL, ALIAS, MANGLED, DEMONYM, GROUP_FORM = 0, 1, 2, 3, 4
-KIND_NAMES = ("canonical", "alias", "mangled", "demonym", "group form")
 
 
 def norm(s: str) -> str:
@@ -180,8 +179,3 @@ class NameIndex:
             scores[fi] = scores.get(fi, 0.0) + 1000.0
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
         return [Candidate(self.forms[fi], self.entries[self.forms[fi].entry], round(sc, 3)) for fi, sc in ranked]
-
-
-def strip_surface(s: str) -> str:
-    """Surface without marks and case, for display-independent comparison."""
-    return strip_marks(fold(s))

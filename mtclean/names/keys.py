@@ -191,21 +191,16 @@ def part_keys(part: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
-def joined(parts_: list[str]) -> str:
-    """Parts joined without separators, articles kept: ["von", "der", "leyen"] -> "vonderleyen"."""
-    return "".join(parts_)
-
-
-def core_parts(parts_: list[str]) -> list[str]:
-    """Parts without bare articles and particles that carry no identity (al, bin, ...)."""
-    return [p for p in parts_ if p not in ARTICLES and p not in PARTICLES]
-
-
 #: Name particles: kept in the text, ignored when keying.
 PARTICLES = frozenset(
     {"bin", "ibn", "ben", "bint", "binti", "abu", "abou", "abd", "abdel", "abdul", "ould", "van", "von",
      "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "dos", "das", "do", "y", "bar", "ter"}
 )
+
+
+def is_particle(part: str) -> bool:
+    """A folded part that carries no identity: an Arabic article or a name particle."""
+    return part in ARTICLES or part in PARTICLES
 
 
 _STRICT_VOWELS = set("aeiouyw")

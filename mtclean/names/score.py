@@ -16,7 +16,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel
 
 from .common import zipf
-from .keys import ARTICLES, PARTICLES, article_variants, drop_final_r, korean, romance, skeleton
+from .keys import article_variants, drop_final_r, is_particle, korean, romance, skeleton
 
 
 def _ratio(a: str, b: str) -> float:
@@ -84,9 +84,7 @@ def _close(a: str, b: str) -> bool:
     return abs(len(a) - len(b)) <= 1 + max(len(a), len(b)) // 8
 
 
-@lru_cache(maxsize=65536)
-def _is_particle(p: str) -> bool:
-    return p in ARTICLES or p in PARTICLES
+_is_particle = lru_cache(maxsize=65536)(is_particle)
 
 
 @lru_cache(maxsize=65536)
