@@ -195,15 +195,8 @@ class BracketDetector:
             # "Israeli [Syrian] Prime Minister": the nationality before it contradicts it.
             prev = _PREV_WORD_RE.search(text, max(0, s - 40), s - 1)
             if prev is not None and prev.group() in self._demonyms:
-                return Fix(
-                    s - 1,
-                    e,
-                    text[s - 1 : e],
-                    "",
-                    "artifact",
-                    "artifact.bracket-insertion",
-                    0.85,
-                    f"bracketed insertion {words[0]!r} next to the nationality {prev.group()!r} before it",
+                return _removal(
+                    text, s - 1, e, 0.85, f"bracketed insertion {words[0]!r} next to the nationality {prev.group()!r} before it"
                 )
         if e >= len(text) or text[e] != " ":
             return None
@@ -214,28 +207,17 @@ class BracketDetector:
         inner = " ".join(words)
         next_words = text[e + 1 : e + 1 + len(inner)]
         if next_words.casefold() == inner.casefold():
-            return Fix(
-                s,
-                e + 1,
-                text[s : e + 1],
-                "",
-                "artifact",
-                "artifact.bracket-insertion",
-                0.9,
-                f"bracketed insertion {inner!r} duplicates the word after it",
-            )
+            return _removal(text, s, e + 1, 0.9, f"bracketed insertion {inner!r} duplicates the word after it")
         if words[-1] in self._demonyms and following in self._demonyms:
-            return Fix(
-                s,
-                e + 1,
-                text[s : e + 1],
-                "",
-                "artifact",
-                "artifact.bracket-insertion",
-                0.88,
-                f"bracketed insertion {inner!r} contradicts the nationality {following!r} after it",
+            return _removal(
+                text, s, e + 1, 0.88, f"bracketed insertion {inner!r} contradicts the nationality {following!r} after it"
             )
         return None
+
+
+def _removal(text: str, start: int, end: int, confidence: float, reason: str) -> Fix:
+    """A bracket-insertion fix removing text[start:end]."""
+    return Fix(start, end, text[start:end], "", "artifact", "artifact.bracket-insertion", confidence, reason)
 
 
 DETECTOR = BracketDetector
