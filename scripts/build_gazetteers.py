@@ -6,7 +6,9 @@ Writes, deterministically (same inputs -> byte-identical output, rows sorted by 
   gazetteers/places.tsv         countries and territories (with demonyms), capitals, cities of
                                 100,000+ people, first-level regions -- generated from data shipped
                                 in PyPI packages -- merged with gazetteers/curated/places_conflict.tsv
-  gazetteers/people.tsv         merged from gazetteers/curated/people_*.tsv
+  gazetteers/people.tsv         merged from gazetteers/curated/people_*.tsv; the `readings`
+                                column (Japanese on'yomi of the `native` kanji forms: 習近平 ->
+                                "Shu Kinpei") is generated with pykakasi (scripts/kanji_readings.py)
   gazetteers/organizations.tsv  copied from gazetteers/curated/organizations.tsv
   gazetteers/groups.tsv         copied from gazetteers/curated/groups.tsv
 
@@ -41,8 +43,9 @@ CURATED = os.path.join(GAZ, "curated")
 BASE_COLUMNS = ["id", "type", "canonical", "aliases", "mangled", "country", "description",
                 "source", "flags"]
 PLACE_COLUMNS = BASE_COLUMNS + ["demonyms"]
+PEOPLE_COLUMNS = BASE_COLUMNS + ["native", "readings"]
 LIST_COLUMNS = {"aliases", "mangled", "country", "flags", "demonyms", "singular", "plural",
-                "adjective"}
+                "adjective", "native", "readings"}
 
 CITY_MIN_POP = 100_000
 PROTECT_BELOW_POP = 1_000_000
@@ -769,7 +772,8 @@ def finish_rows(rows: list[dict]):
         r["flags"] = sorted(set(r["flags"]))
 
 
-def merge_simple(name: str, inputs: list[str], words: Words, report: Report, columns_base):
+def merge_simple(name: str, inputs: list[str], words: Words, report: Report, columns_base,
+                 comments=()):
     present = [p for p in inputs if os.path.exists(p)]
     for p in inputs:
         if not os.path.exists(p):
@@ -787,7 +791,8 @@ def merge_simple(name: str, inputs: list[str], words: Words, report: Report, col
     columns = list(columns_base) + extra
     srcs = ", ".join(os.path.relpath(p, ROOT) for p in present) or "(none found)"
     write_tsv(os.path.join(GAZ, f"{name}.tsv"), columns, rows,
-              HEADER + [f"Sources: curated ({srcs}); facts only, see gazetteers/README.md."])
+              HEADER + [f"Sources: curated ({srcs}); facts only, see gazetteers/README.md."] +
+              list(comments))
     return len(rows)
 
 
@@ -989,6 +994,88 @@ def write_common_words(words: Words) -> int:
     return len(out)
 
 
+OUTPUTS = ("people.tsv", "organizations.tsv", "places.tsv", "groups.tsv")
+ACCEPTED_COLUMNS = ("canonical", "aliases", "demonyms", "singular", "plural", "adjective")
+
+
+def read_output(path: str):
+    """An output TSV as (lines, index of the header line, column names)."""
+    with open(path, encoding="utf-8") as fh:
+        lines = fh.read().split("\n")
+    header_i = next(i for i, ln in enumerate(lines) if ln and not ln.startswith("#"))
+    return lines, header_i, lines[header_i].split("\t")
+
+
+def drop_reason(reading: str, accepted: set[str], words: Words) -> str | None:
+    """Why a generated reading is dropped (None: kept): a single part shorter than 3 letters,
+    a common English word, or an accepted form of any entry (it would rewrite a correct name)."""
+    if " " not in reading and len(reading) < 3:
+        return "single part shorter than 3 letters"
+    if words.is_common(reading):
+        return "common English word"
+    if norm(reading) in accepted:
+        return "accepted form of an entry"
+    return None
+
+
+def add_readings(words: Words, report: Report) -> tuple[int, int]:
+    """Fill the `readings` column of gazetteers/people.tsv from the `native` column (Japanese
+    on'yomi via pykakasi, scripts/kanji_readings.py); returns (rows with a native form, rows
+    given readings)."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from kanji_readings import Reader, is_kanji_name
+
+    accepted: set[str] = set()
+    for fname in OUTPUTS:
+        path = os.path.join(GAZ, fname)
+        if not os.path.exists(path):
+            continue
+        lines, header_i, cols = read_output(path)
+        for ln in lines[header_i + 1 :]:
+            if ln and not ln.startswith("#"):
+                row = dict(zip(cols, ln.split("\t")))
+                for c in ACCEPTED_COLUMNS:
+                    for name in split_list(row.get(c, "")) if c != "canonical" else [row.get(c, "")]:
+                        if name:
+                            accepted.add(norm(name))
+    path = os.path.join(GAZ, "people.tsv")
+    lines, header_i, cols = read_output(path)
+    ni, ri = cols.index("native"), cols.index("readings")
+    reader = Reader()
+    out = lines[: header_i + 1]
+    n_native = n_read = 0
+    for ln in lines[header_i + 1 :]:
+        if ln and not ln.startswith("#"):
+            cells = ln.split("\t")
+            cells += [""] * (len(cols) - len(cells))
+            readings: list[str] = split_list(cells[ri])  # curated readings, if any, come first
+            natives = split_list(cells[ni])
+            for native in natives:
+                if not is_kanji_name(native):
+                    report.add("readings: native form not in kanji (no readings)", f"{cells[0]}: {native}")
+                    continue
+                got = reader.readings(native)
+                if not got:
+                    report.add("readings: no on'yomi for a character (no readings)", f"{cells[0]}: {native}")
+                for r in got:
+                    why = drop_reason(r, accepted, words)
+                    if why:
+                        report.add(f"readings: dropped ({why})", f"{cells[0]}: {r!r}")
+                    else:
+                        readings.append(r)
+            readings = uniq(readings)
+            n_native += bool(natives)
+            n_read += bool(readings)
+            if readings:
+                report.add("readings: generated", f"{cells[0]}: {cells[ni]} -> {', '.join(readings)}")
+            cells[ri] = "|".join(readings)
+            ln = "\t".join(cells)
+        out.append(ln)
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write("\n".join(out))
+    return n_native, n_read
+
+
 def mark_shared_names(report: Report) -> int:
     """Flag `ambiguous` every row whose canonical form or alias is also a name of a row of another
     id, in any of the output files (the per-file checks cannot see across files)."""
@@ -1045,7 +1132,9 @@ def main(argv=None):
 
     summary = []
     n = merge_simple("people", sorted(glob.glob(os.path.join(CURATED, "people_*.tsv"))),
-                     words, report, BASE_COLUMNS)
+                     words, report, PEOPLE_COLUMNS,
+                     ["readings: Japanese on'yomi of the native kanji forms, generated with " +
+                      sources_line(["pykakasi"]) + " (see scripts/kanji_readings.py)."])
     summary.append(f"gazetteers/people.tsv: {n} rows")
     report.print("people")
     n = merge_simple("organizations", [os.path.join(CURATED, "organizations.tsv")],
@@ -1062,6 +1151,9 @@ def main(argv=None):
         report.print("places")
     n = write_common_words(words)
     summary.append(f"mtclean/data/common_words.txt: {n} words")
+    n_native, n_read = add_readings(words, report)
+    summary.append(f"gazetteers/people.tsv: readings for {n_read} of {n_native} rows with a native form")
+    report.print("readings")
     n = mark_shared_names(report)
     summary.append(f"names shared across files marked ambiguous: {n} rows")
     report.print("shared names")

@@ -121,6 +121,8 @@ def test_stream_without_a_name_needs_a_format():
         ("g.jsonl", '{"id": 7, "type": "PER", "canonical": "X"}\n', 1, "id", "expected text, got a number"),
         ("g.jsonl", '{"id": "a", "type": "PER", "canonical": "X", "aliases": [1]}\n', 1, "aliases", "list of strings"),
         ("g.jsonl", '{"id": "a", "type": "PER", "canonical": "X\\nY"}\n', 1, "canonical", "control character"),
+        ("g.jsonl", '{"id": "a", "type": "PER", "canonical": "X", "readings": "Shu|習"}\n', 1, "readings", "romanisation"),
+        ("g.jsonl", '{"id": "a", "type": "PER", "canonical": "X", "native": [["習"]]}\n', 1, "native", "list of strings"),
         ("g.jsonl", "\n\n" + "[" * 100_000 + "\n", 3, None, "nested too deeply"),
         ("g.json", '{"entities": {"Q1": {"id": "Q1", "labels": []}}}', None, "labels", "expected an object"),
         ("g.json", '[\n{"id": "Q1", "labels": {}},\n{"id": "Q2", "labels": \n]', 3, None, "invalid JSON"),

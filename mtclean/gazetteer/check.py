@@ -13,7 +13,9 @@ Problem classes (``Problem.check``):
 - ``common-word`` (warning): a one-word canonical form or alias that is a common English word
   (`is_common_word`: listed in ``mtclean/data/common_words.txt``, the same test the gazetteer
   build uses to set ``needs_context``) on an entry without ``needs_context``; a one-word mangled
-  form that is a common word is reported whatever the flags (it would be rewritten everywhere).
+  form or reading (``readings``: romanised readings of the native form, which a matcher may
+  rewrite to the canonical form) that is a common word is reported whatever the flags (it would
+  be rewritten everywhere).
   Forms with a digit and upper-case acronyms without a vowel ("BBC") are not words.
 
 The cost is linear in the number of entries plus one index lookup per entry.
@@ -38,7 +40,7 @@ DESCRIPTIONS = {
     "duplicate-id": "ids used by more than one row",
     "unfindable": "entries the matcher cannot find from their own canonical form",
     "shared-name": "names claimed by more than one entry (mark both 'ambiguous' if intended)",
-    "common-word": "names that are common English words (flag the entry 'needs_context')",
+    "common-word": "names that are common English words (flag the entry 'needs_context', drop the mangled form or reading)",
 }
 
 
@@ -227,6 +229,7 @@ def _common_words(entries: Sequence[tuple[str, int | None, Entry]]) -> list[Prob
             else [(s, "canonical" if s == e.canonical else "alias") for s in (e.canonical, *e.aliases)]
         )
         names += [(s, "mangled form") for s in e.mangled]
+        names += [(s, "reading") for s in e.readings]
         seen: set[str] = set()
         for s, kind in names:
             w = s.strip()

@@ -25,10 +25,21 @@ from ..errors import LocatedError
 from .model import FLAGS, TYPES, Entry, Gazetteer
 
 REQUIRED = ("id", "type", "canonical", "aliases")
-LIST_FIELDS = ("aliases", "mangled", "country", "flags", "demonyms", "singular", "plural", "adjective")
+LIST_FIELDS = (
+    "aliases",
+    "mangled",
+    "country",
+    "flags",
+    "demonyms",
+    "singular",
+    "plural",
+    "adjective",
+    "native",
+    "readings",
+)
 TEXT_FIELDS = ("description", "source")
 #: Name-bearing list fields: their items may not contain control characters.
-NAME_FIELDS = ("aliases", "mangled", "demonyms", "singular", "plural", "adjective")
+NAME_FIELDS = ("aliases", "mangled", "demonyms", "singular", "plural", "adjective", "native", "readings")
 
 #: Format names accepted by ``format=`` (and their aliases).
 FORMATS = ("tsv", "csv", "jsonl", "wikidata", "petrarch")
@@ -75,6 +86,8 @@ def unique(items: Iterable[str]) -> tuple[str, ...]:
 
 
 _CONTROL = regex.compile(r"[\p{Cc}\p{Cs}\p{Cn}\u2028\u2029]")
+_LATIN_LETTER = regex.compile(r"\p{Script=Latin}")
+_NON_LATIN_LETTER = regex.compile(r"(?=\p{L})[^\p{Script=Latin}]")
 
 
 def has_control(s: str) -> bool:
@@ -125,6 +138,9 @@ def entry_from_record(rec: dict[str, Any], file: str, line: int | None, type: st
             for item in lists[col]:
                 if has_control(item):
                     raise GazetteerError(file, line, col, f"{item!r} contains a control character")
+    for item in lists["readings"]:
+        if not _LATIN_LETTER.search(item) or _NON_LATIN_LETTER.search(item):
+            raise GazetteerError(file, line, "readings", f"reading {item!r} is not a romanisation (Latin letters)")
     bad_flags = [f for f in lists["flags"] if f not in FLAGS]
     if bad_flags:
         raise GazetteerError(file, line, "flags", f"unknown flag {bad_flags[0]!r} (expected {', '.join(FLAGS)})")
@@ -158,6 +174,8 @@ def entry_from_record(rec: dict[str, Any], file: str, line: int | None, type: st
         singular=lists["singular"],
         plural=lists["plural"],
         adjective=lists["adjective"],
+        native=lists["native"],
+        readings=lists["readings"],
     )
 
 

@@ -1,7 +1,8 @@
 """Gazetteer entries and collections.
 
 An `Entry` is one entity (person, organisation, place or group) with its canonical form, accepted
-aliases, known mangled forms and context.  A `Gazetteer` is an ordered collection of entries with
+aliases, known mangled forms and context, and for names written in another script its native form
+and the romanised readings of that form in other languages' conventions.  A `Gazetteer` is an ordered collection of entries with
 unique ids; merging a gazetteer over another replaces entries with the same id.
 """
 
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 TYPES = ("PER", "ORG", "LOC", "GRP")
 FLAGS = ("needs_context", "ambiguous", "protect_only")
 _TYPES = frozenset(TYPES)
+_NO_FLAGS: frozenset[str] = frozenset()
 _FLAGS = frozenset(FLAGS)
 
 
@@ -28,14 +30,25 @@ class Entry:
     country: tuple[str, ...] = ()
     description: str = ""
     source: str = ""
-    flags: frozenset[str] = field(default_factory=frozenset)
+    flags: frozenset[str] = field(default_factory=lambda: _NO_FLAGS)
     demonyms: tuple[str, ...] = ()
     #: Group forms (GRP rows): accepted singular, plural and adjective forms.
     singular: tuple[str, ...] = ()
     plural: tuple[str, ...] = ()
     adjective: tuple[str, ...] = ()
+    #: The name in its native script, in the form Japanese media write it for Chinese and Korean
+    #: names (Japanese kanji forms: 習近平, 李強, 金正恩); several forms when the script has variants.
+    native: tuple[str, ...] = ()
+    #: Romanised readings of the native form in another language's convention (the Japanese
+    #: on'yomi of 習近平: "Shu Kinpei", "Shuu Kinpei"), as machine translation renders the name
+    #: from that language. Not accepted English forms: not in `accepted`, a matcher may rewrite
+    #: them to the canonical form.
+    readings: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        if not self.flags and self.flags is not _NO_FLAGS:
+            # One shared empty set (an empty frozenset costs 216 bytes, a million entries 200 MB).
+            object.__setattr__(self, "flags", _NO_FLAGS)
         if not self.id:
             raise ValueError("entry without id")
         if self.type not in _TYPES:
@@ -48,7 +61,8 @@ class Entry:
 
     @property
     def accepted(self) -> tuple[str, ...]:
-        """Every correct surface form: canonical, aliases, demonyms and group forms."""
+        """Every correct surface form: canonical, aliases, demonyms and group forms (not the
+        native forms or the readings)."""
         seen: dict[str, None] = {}
         for s in (self.canonical, *self.aliases, *self.demonyms, *self.singular, *self.plural, *self.adjective):
             if s:

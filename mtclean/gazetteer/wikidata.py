@@ -6,8 +6,9 @@ of entity objects, and the ``wbgetentities`` API response ``{"entities": {"Q42":
 
 Each item becomes one entry: id ``wd.<Q-id>``; canonical = the English label (``en``, else an
 ``en-*`` variant, else the language-neutral ``mul`` label); aliases = the English and ``mul``
-aliases and the other English label variants; description = the English description; source =
-``wikidata``.  The type comes from the claims unless ``type=`` overrides it: ``P31`` (instance of)
+aliases and the other English label variants; native = the Japanese, Chinese and Korean labels
+(``ja``, ``zh``, ``ko``, in that order, when present); description = the English description;
+source = ``wikidata``.  The type comes from the claims unless ``type=`` overrides it: ``P31`` (instance of)
 ``Q5`` (human) -> PER; a coordinate location (``P625``) or ``P31`` in a small set of place classes
 -> LOC; anything else -> ORG.  Country codes need the ISO code of the country item, which is not
 known offline: an entity's own ``P297`` (ISO 3166-1 alpha-2, carried by countries) is used, and
@@ -61,6 +62,8 @@ PLACE_CLASSES = frozenset(
 )
 #: Label languages taken as English, in order of preference ("mul": language-neutral label).
 ENGLISH = ("en", "en-gb", "en-us", "en-ca", "mul")
+#: Label languages whose labels are the entity's name in a native script (`Entry.native`).
+NATIVE = ("ja", "zh", "ko")
 
 
 def is_entity(obj: object) -> bool:
@@ -230,6 +233,7 @@ def _entry(
         alias_values += [t for a in lst if (t := _text_value(a))]
     alias_tuple = tuple(a for a in unique(alias_values) if a != canonical and not has_control(a))
     description = next((t for lang in ENGLISH if (t := _text_value(descriptions.get(lang)))), "")
+    native = unique(t for lang in NATIVE if (t := _text_value(labels.get(lang))) and not has_control(t))
     country = _countries(claims, iso)
     return Entry(
         id=f"wd.{ident}",
@@ -239,6 +243,7 @@ def _entry(
         country=country,
         description="" if has_control(description) else description.strip(),
         source="wikidata",
+        native=native,
     )
 
 
