@@ -128,6 +128,10 @@ def test_large_text_is_fast(cleaner):
 def test_nationality_before_the_bracket(cleaner):
     assert cleaner.clean("The Israeli [Syrian] Prime Minister spoke.").text == "The Israeli Prime Minister spoke."
     assert cleaner.clean("The Israeli [Israeli] army moved.").text == "The Israeli army moved."
+    # Several insertions in a row all go at once (a second pass finds nothing left to do).
+    r = cleaner.clean("The Israeli [Syrian] [Syrian] Prime Minister spoke.")
+    assert r.text == "The Israeli Prime Minister spoke." and len(r.fixes) == 2
+    assert not cleaner.clean(r.text).fixes
     # Not a nationality before it: only flagged.
     r = cleaner.clean("The new [Syrian] government met.")
     assert r.text == "The new [Syrian] government met." and [f.original for f in r.findings] == ["[Syrian]"]

@@ -193,7 +193,15 @@ class BracketDetector:
             return None
         if len(words) == 1 and words[0] in self._demonyms and s >= 2 and text[s - 1] == " ":
             # "Israeli [Syrian] Prime Minister": the nationality before it contradicts it.
-            prev = _PREV_WORD_RE.search(text, max(0, s - 40), s - 1)
+            # Skip brackets right before this one ("Israeli [Syrian] [Syrian]"): they are
+            # insertions of their own, and the word before them is the nationality.
+            k = s - 1
+            while k > 1 and text[k - 1] == "]":
+                o = text.rfind("[", max(0, k - 60), k - 1)
+                if o < 2 or text[o - 1] != " ":
+                    break
+                k = o - 1
+            prev = _PREV_WORD_RE.search(text, max(0, k - 40), k)
             if prev is not None and prev.group() in self._demonyms:
                 return _removal(
                     text, s - 1, e, 0.85, f"bracketed insertion {words[0]!r} next to the nationality {prev.group()!r} before it"
