@@ -75,6 +75,8 @@ def _family_end(al: Alignment, form_parts: tuple[str, ...], entry: Entry) -> boo
     return core[-1] in covered
 
 
+#: Confidence from which a repaired span settles the sub-spans inside it (not looked up again).
+_SETTLED = 0.9
 #: Span texts whose scored candidates are kept (cleared when full; thread-safe: a dict).
 _SCORE_CACHE_SIZE = 50_000
 #: How many candidate forms get the full (part-aligned) scoring.
@@ -410,10 +412,18 @@ class NameDetector:
             for eid, a, b in evidence:
                 by_entity.setdefault(eid, []).append((a, b))
             for run, exact, covered, hard in pending:
-                for s, e, titles, first_tok, inside, loose in self._subspans(doc, run, exact, covered, hard):
+                # Longest sub-spans first: once a span is confidently repaired as a whole, the
+                # pieces inside it are not looked up again (they could only lose to it).
+                settled: list[tuple[int, int]] = []
+                subs = sorted(self._subspans(doc, run, exact, covered, hard), key=lambda t: (t[0] - t[1], t[0]))
+                for s, e, titles, first_tok, inside, loose in subs:
+                    if any(a <= s and e <= b for a, b in settled):
+                        continue
                     key = (s, e)
                     prev = decisions.get(key)
                     if _pass == 1 and (prev is not None and prev.confidence >= 0.8):
+                        if prev.changed and prev.confidence >= _SETTLED:
+                            settled.append(key)
                         continue
                     ctx = self._context_words(doc, first_tok, titles)
                     doc_entities = _Evidence(by_entity, s, e)
@@ -421,6 +431,8 @@ class NameDetector:
                     if d is not None and inside and d.entry.id not in inside:
                         d = None  # never rewrite a correct name of another entity
                     decisions[key] = d
+                    if d is not None and d.changed and d.confidence >= _SETTLED:
+                        settled.append(key)
             found = {(d.entry.id, d.start, d.end) for d in decisions.values() if d is not None and d.confidence >= 0.8}
             if found <= set(evidence):
                 break
@@ -494,7 +506,7 @@ class NameDetector:
         full = [parts(t.text) for t in toks]
         stripped = [parts(_strip_possessive(t.text)) for t in toks]
         max_parts = self.index.max_parts
-        exact = self.index.exact
+        exact_ids = self.index.exact_ids
         found: list[tuple[int, int, int, int, list[Form]]] = []
         i = 0
         while i < n:
@@ -518,7 +530,7 @@ class NameDetector:
                     break
                 key = " ".join(key_parts)
                 if key:
-                    ids = exact.get(key)
+                    ids = exact_ids(key)
                     if ids:
                         s = toks[i].start
                         e = toks[j].start + len(_strip_possessive(toks[j].text))

@@ -27,7 +27,7 @@ from typing import Any, cast
 from ..gazetteer.model import Entry, Gazetteer
 from .index import NameIndex
 
-FORMAT = 1
+FORMAT = 2
 _INDEXES: weakref.WeakKeyDictionary[Gazetteer, NameIndex] = weakref.WeakKeyDictionary()
 _ENTRY_FIELDS = tuple(Entry.__dataclass_fields__)
 

@@ -7,6 +7,8 @@ frequency as evidence: changing a frequent token needs support from the context.
 
 from __future__ import annotations
 
+import math
+import re
 from functools import lru_cache
 
 #: Zipf frequency from which a token counts as a common English word or name.
@@ -15,11 +17,34 @@ COMMON_ZIPF = 3.0
 EVERYDAY_ZIPF = 3.5
 
 
+_PLAIN_RE = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("en", "best")
+
+
 @lru_cache(maxsize=200_000)
 def zipf(word: str) -> float:
-    """Zipf frequency of ``word`` in English (0 when unknown)."""
-    from wordfreq import zipf_frequency
+    """Zipf frequency of ``word`` in English (0 when unknown).
 
+    A folded name part (lower-case ASCII letters) is one token to wordfreq, so its frequency is
+    read straight from wordfreq's frequency table and rounded as ``zipf_frequency`` rounds it
+    (the same value, without the tokenizer: most parts the engine asks about are new words);
+    anything else goes through ``wordfreq.zipf_frequency``.
+    """
+    from wordfreq import freq_to_zipf, zipf_frequency
+
+    if _PLAIN_RE.fullmatch(word):
+        freq = _frequencies().get(word)
+        if not freq:
+            return 0.0
+        # wordfreq keeps 3 significant digits, then rounds the Zipf value to hundredths.
+        freq = round(freq, math.floor(-math.log(freq, 10)) + 3)
+        return round(freq_to_zipf(freq), 2)
     return float(zipf_frequency(word, "en"))
 
 

@@ -10,6 +10,7 @@ one of the entry's countries.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -54,14 +55,20 @@ def _role_phrase(role: str) -> str:
     return role[: m.start()] if m else role
 
 
-def words(text: str) -> set[str]:
+def words(text: str) -> frozenset[str]:
+    """Normalised words of a text, hyphenated words also split (cached: descriptions repeat)."""
+    return _words(text)
+
+
+@lru_cache(maxsize=16384)
+def _words(text: str) -> frozenset[str]:
     out: set[str] = set()
     for m in _WORD_RE.finditer(text):
         w = _norm(m.group())
         out.add(w)
         if "-" in w:
             out.update(_norm(p) for p in w.split("-") if p)
-    return out
+    return frozenset(out)
 
 
 @dataclass(frozen=True)
@@ -106,7 +113,7 @@ def title_evidence(titles: list[str], entry: Entry, countries: CountryMap) -> Ti
     roles = [words(_role_phrase(r)) for r in entry.description.split(";")] or [desc]
     ctx = set(tw)
 
-    def fits(role: set[str]) -> bool:
+    def fits(role: frozenset[str]) -> bool:
         has_head = any(h in role or all(p in role for p in h.split("-")) for h in heads)
         return has_head and all(q in role for q in quals) and not ((role & SUBRANKS) - ctx)
 

@@ -3,22 +3,29 @@
 Every accepted and mangled form of every entry is split into parts; each part and the joined form
 are keyed (`keys.part_keys`).  A lookup keys the span the same way and reads the posting lists of
 its keys, rarest first, ignoring lists longer than `MAX_POSTING` (a key that common carries no
-identity).  The cost of a lookup therefore depends on the span and on the posting-list cap, not on
-the size of the gazetteer; the build is one pass over the forms (linear).
+identity).  Once `MAX_READ` entries have been read, the remaining (more common) keys only add their
+weight to the forms already found, through a cached set intersection.  The cost of a lookup
+therefore depends on the span and on these caps, not on the size of the gazetteer; the build is
+one pass over the forms (linear).
 """
 
 from __future__ import annotations
 
+import heapq
 import math
+import sys
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 
 from ..gazetteer.model import Entry, Gazetteer
 from .keys import ARTICLES, PARTICLES, part_keys, parts, skeleton
 
 #: Posting lists longer than this are not read (the key is too common to identify anything).
 MAX_POSTING = 600
+#: At most this many posting entries are read per lookup, rarest keys first.
+MAX_READ = 150
 #: At most this many candidate forms are returned per lookup (ranked by shared keys).
 MAX_CANDIDATES = 40
 
@@ -40,13 +47,22 @@ class Form:
     core: tuple[str, ...]  # parts without articles and particles
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A form sharing keys with a looked-up span."""
+class Candidate(tuple):
+    """A form sharing keys with a looked-up span: ``(form, entry, shared)``, where ``shared`` is
+    the weight of the span keys found in the form's postings.  A plain tuple underneath (a lookup
+    makes dozens, so creating one must cost next to nothing)."""
 
-    form: Form
-    entry: Entry
-    shared: float  # weight of the span keys found in the form's postings
+    __slots__ = ()
+
+    def __new__(cls, form: Form, entry: Entry, shared: float) -> Candidate:
+        return tuple.__new__(cls, (form, entry, shared))
+
+    form: Form = property(itemgetter(0))  # type: ignore[assignment]
+    entry: Entry = property(itemgetter(1))  # type: ignore[assignment]
+    shared: float = property(itemgetter(2))  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Candidate(form={self.form!r}, entry={self.entry.id!r}, shared={self.shared:.3f})"
 
 
 def _core(ps: Iterable[str]) -> tuple[str, ...]:
@@ -83,16 +99,44 @@ def span_keys(ps: list[str]) -> set[str]:
     return {k for k in keys if k}
 
 
+#: A posting list: one form id (most keys name one form), or an array of them.
+Posting = int | array
+
+
+def _add(table: dict[str, Posting], key: str, fi: int) -> None:
+    """Append form ``fi`` to the posting of ``key`` (an int while it has one form)."""
+    old = table.get(key)
+    if old is None:
+        table[key] = fi
+    elif isinstance(old, int):
+        table[key] = array("i", (old, fi))
+    else:
+        old.append(fi)
+
+
+def _ids(p: Posting | None) -> tuple[int, ...] | array:
+    if p is None:
+        return ()
+    return (p,) if isinstance(p, int) else p
+
+
 class NameIndex:
-    """Exact-form dictionary plus inverted index from keys to forms."""
+    """Exact-form dictionary plus inverted index from keys to forms.
+
+    Memory is kept proportional to the forms and keys, with little per item: a key or exact form
+    naming a single form stores its id as a plain int (most do), longer posting lists are
+    ``array('i')``, part strings are interned and a form without articles or particles shares
+    one tuple for its parts and its core.  Key weights are computed from the posting length
+    when a lookup reads them, not stored.
+    """
 
     def __init__(self) -> None:
         self.entries: list[Entry] = []
         self.forms: list[Form] = []
-        self.exact: dict[str, list[int]] = {}  # norm(surface) -> form ids
-        self.postings: dict[str, array[int]] = {}
+        self.exact: dict[str, Posting] = {}  # norm(surface) -> form id(s)
+        self.postings: dict[str, Posting] = {}
         self.by_id: dict[str, int] = {}
-        self.weights: dict[str, float] = {}
+        self._sets: dict[str, frozenset[int]] = {}  # see _members
         #: first part of a form -> the most parts any form starting with it has (exact matching)
         self.max_parts: dict[str, int] = {}
 
@@ -100,7 +144,8 @@ class NameIndex:
     def build(cls, gazetteer: Gazetteer | Iterable[Entry]) -> NameIndex:
         """Index every form of every entry (one linear pass)."""
         idx = cls()
-        post: dict[str, list[int]] = {}
+        post = idx.postings
+        intern = sys.intern
         for entry in gazetteer:
             ei = len(idx.entries)
             idx.entries.append(entry)
@@ -116,21 +161,35 @@ class NameIndex:
                 if not key or key in seen:
                     continue
                 seen.add(key)
-                ps = tuple(key.split(" "))
-                form = Form(ei, surface, kind, ps, _core(ps))
+                ps = tuple(intern(p) for p in key.split(" "))
+                core = _core(ps)
+                form = Form(ei, surface, kind, ps, ps if core == ps else core)
                 fi = len(idx.forms)
                 idx.forms.append(form)
-                idx.exact.setdefault(key, []).append(fi)
+                _add(idx.exact, key, fi)
                 if len(ps) > idx.max_parts.get(ps[0], 0):
                     idx.max_parts[ps[0]] = len(ps)
                 if kind in (CANONICAL, ALIAS, MANGLED):
                     for k in form_keys(ps):
-                        post.setdefault(k, []).append(fi)
-        idx.postings = {k: array("i", v) for k, v in post.items()}
-        n = max(1, len(idx.forms))
-        # Rare and long keys say more: weight = idf x (1 + length / 4).
-        idx.weights = {k: math.log(1.0 + n / len(v)) * (1.0 + len(k) / 4.0) for k, v in post.items()}
+                        _add(post, k, fi)
         return idx
+
+    def _members(self, key: str) -> frozenset[int]:
+        """The posting list of a (common) key as a set, kept for the most recently used keys."""
+        fs = self._sets.get(key)
+        if fs is None:
+            if len(self._sets) >= 512:
+                self._sets.clear()
+            fs = self._sets[key] = frozenset(_ids(self.postings.get(key)))
+        return fs
+
+    def weight(self, key: str, postings: int) -> float:
+        """Rare and long keys say more: weight = idf x (1 + length / 4)."""
+        return math.log(1.0 + max(1, len(self.forms)) / postings) * (1.0 + len(key) / 4.0)
+
+    def exact_ids(self, key: str) -> tuple[int, ...] | array:
+        """Ids of the forms whose normalised text is ``key`` (see `norm`)."""
+        return _ids(self.exact.get(key))
 
     def __len__(self) -> int:
         return len(self.forms)
@@ -138,25 +197,32 @@ class NameIndex:
     # -- serialisation (plain builtins, for the on-disk cache: see mtclean/names/cache.py) --
     def to_state(self) -> tuple[object, ...]:
         forms = [(f.entry, f.surface, f.kind, f.parts, f.core) for f in self.forms]
-        postings = {k: v.tobytes() for k, v in self.postings.items()}
-        return (forms, self.exact, postings, self.weights, self.max_parts)
+        def plain(p: Posting) -> int | bytes:
+            return p if isinstance(p, int) else p.tobytes()
+
+        exact = {k: plain(v) for k, v in self.exact.items()}
+        postings = {k: plain(v) for k, v in self.postings.items()}
+        return (forms, exact, postings, self.max_parts)
 
     @classmethod
     def from_state(cls, entries: list[Entry], state: tuple[object, ...]) -> NameIndex:
-        forms, exact, postings, weights, max_parts = state
+        forms, exact, postings, max_parts = state
+
+        def posting(v: int | bytes) -> Posting:
+            return v if isinstance(v, int) else array("i", v)
+
         idx = cls()
         idx.entries = entries
         idx.by_id = {e.id: i for i, e in enumerate(entries)}
         idx.forms = [Form(*f) for f in forms]  # type: ignore[attr-defined]
-        idx.exact = exact  # type: ignore[assignment]
-        idx.postings = {k: array("i", v) for k, v in postings.items()}  # type: ignore[attr-defined]
-        idx.weights = weights  # type: ignore[assignment]
+        idx.exact = {k: posting(v) for k, v in exact.items()}  # type: ignore[attr-defined]
+        idx.postings = {k: posting(v) for k, v in postings.items()}  # type: ignore[attr-defined]
         idx.max_parts = max_parts  # type: ignore[assignment]
         return idx
 
     def exact_forms(self, surface: str) -> list[Form]:
         """Forms whose normalised text equals the surface's."""
-        return [self.forms[i] for i in self.exact.get(norm(surface), ())]
+        return [self.forms[i] for i in self.exact_ids(norm(surface))]
 
     def lookup(self, text: str, limit: int = MAX_CANDIDATES) -> list[Candidate]:
         """The short list of forms that share keys with ``text`` (highest weight of shared keys first)."""
@@ -164,18 +230,36 @@ class NameIndex:
         if not ps:
             return []
         keys = span_keys(ps)
-        lists = sorted(
-            ((len(pl), k, pl) for k in keys if (pl := self.postings.get(k)) is not None and len(pl) <= MAX_POSTING),
-            key=lambda t: (t[0], t[1]),
-        )
+        postings = self.postings
+        lists: list[tuple[int, str, tuple[int, ...] | array]] = []
+        for k in keys:
+            p = postings.get(k)
+            if p is None:
+                continue
+            if isinstance(p, int):
+                lists.append((1, k, (p,)))
+            elif len(p) <= MAX_POSTING:
+                lists.append((len(p), k, p))
+        lists.sort(key=lambda t: (t[0], t[1]))
         scores: dict[int, float] = {}
-        weights = self.weights
-        for _n, k, pl in lists:
-            w = weights[k]
-            for fi in pl:
-                scores[fi] = scores.get(fi, 0.0) + w
+        get = scores.get
+        read = 0
+        for n, k, pl in lists:
+            w = self.weight(k, n)
+            if read + n <= MAX_READ or not scores:
+                read += n
+                for fi in pl:
+                    scores[fi] = get(fi, 0.0) + w
+            else:
+                # Past the read budget a common key only adds its weight to the forms the rarer
+                # keys found (a set intersection, cached per key): the cost of a lookup stays
+                # bounded however long the lists grow with the gazetteer.
+                for fi in self._members(k).intersection(scores):
+                    scores[fi] += w
         # A form spelled exactly like the text always makes the short list.
-        for fi in self.exact.get(" ".join(ps), ()):
-            scores[fi] = scores.get(fi, 0.0) + 1000.0
-        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-        return [Candidate(self.forms[fi], self.entries[self.forms[fi].entry], round(sc, 3)) for fi, sc in ranked]
+        for fi in self.exact_ids(" ".join(ps)):
+            scores[fi] = get(fi, 0.0) + 1000.0
+        ranked = heapq.nsmallest(limit, [(-sc, fi) for fi, sc in scores.items()])
+        forms, entries = self.forms, self.entries
+        new = tuple.__new__
+        return [new(Candidate, (f, entries[f.entry], -nsc)) for nsc, fi in ranked if (f := forms[fi])]

@@ -54,7 +54,12 @@ def strip_marks(s: str) -> str:
 
 def parts(s: str) -> list[str]:
     """Folded name parts, split on spaces and hyphens, marks removed: "Ben-Gvir" -> ["ben", "gvir"]."""
-    return [p for p in _SEP_RE.split(strip_marks(fold(s))) if p]
+    return list(_parts(s))
+
+
+@lru_cache(maxsize=65536)
+def _parts(s: str) -> tuple[str, ...]:
+    return tuple(p for p in _SEP_RE.split(strip_marks(fold(s))) if p)
 
 
 #: Forms of the Arabic definite article, as a separate part or a prefix.

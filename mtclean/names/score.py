@@ -23,9 +23,26 @@ def _ratio(a: str, b: str) -> float:
     return Indel.normalized_similarity(a, b)
 
 
+_View = tuple[str, str, str, str]
+
+
+@lru_cache(maxsize=65536)
+def _views(a: str, articles: bool) -> tuple[_View, ...]:
+    """The spellings of a part worth comparing, each with its three skeletons (computed once per
+    part, not once per pair): the part, its article-stripped forms (only in words English does
+    not know: "Alshara", not "Albert"), its French/German and Korean Revised Romanization
+    renderings read the English way ("Charaa", "Jeong-eun")."""
+    xs = [a, *article_variants(a)] if articles and zipf(a) < 2.5 else [a]
+    for alt in (romance(a), korean(a)):
+        if alt != a:
+            xs.append(alt)
+    return tuple((x, skeleton(x), skeleton(drop_final_r(x)), skeleton(x, False)) for x in xs)
+
+
 @lru_cache(maxsize=131072)
 def part_similarity(a: str, b: str, articles: bool = True) -> float:
-    """Similarity of two folded parts in [0, 1].
+    """Similarity of two folded parts in [0, 1]: the best over the views of each (`_views`) of
+    the surface ratio blended with the best skeleton ratio.
 
     ``articles=False`` for parts joined from several words: their first letters are a word of
     their own, not a fused article ("Ali"+"Aboul" is not "al-Iaboul").
@@ -33,26 +50,12 @@ def part_similarity(a: str, b: str, articles: bool = True) -> float:
     if a == b:
         return 1.0
     best = 0.0
-    # A fused article only in words English does not know ("Alshara", not "Albert").
-    xs = (a, *article_variants(a)) if articles and zipf(a) < 2.5 else (a,)
-    ys = (b, *article_variants(b)) if articles and zipf(b) < 2.5 else (b,)
-    ra, rb = romance(a), romance(b)
-    if ra != a or rb != b:  # French/German renderings ("Charaa", "Guerassimov")
-        xs = (*xs, ra)
-        ys = (*ys, rb)
-    ka, kb = korean(a), korean(b)
-    if ka != a or kb != b:  # Korean Revised Romanization ("Jeong-eun" for "Jong Un")
-        xs = (*xs, ka)
-        ys = (*ys, kb)
-    for x in xs:
-        for y in ys:
-            surf = _ratio(x, y)
-            kx, ky = skeleton(x), skeleton(y)
-            sk = max(
-                _ratio(kx, ky),
-                _ratio(skeleton(drop_final_r(x)), skeleton(drop_final_r(y))),
-                _ratio(skeleton(x, False), skeleton(y, False)),
-            )
+    ratio = _ratio
+    ys = _views(b, articles)
+    for x, kx, rx, gx in _views(a, articles):
+        for y, ky, ry, gy in ys:
+            surf = ratio(x, y)
+            sk = max(ratio(kx, ky), ratio(rx, ry), ratio(gx, gy))
             # The skeleton is coarse: it only confirms what the surface suggests, and a short one
             # (one or two consonant classes) confirms little.
             wk = 0.45 if min(len(kx), len(ky)) >= 3 else 0.25
@@ -99,50 +102,56 @@ def align(span: tuple[str, ...], form: tuple[str, ...]) -> Alignment:
     wf = [_weight(p) for p in form]
     ps_ = [_is_particle(p) for p in span]
     pf = [_is_particle(p) for p in form]
-    # Dynamic programming over (i, j) = parts of the span and of the form consumed so far. Each
-    # state keeps (gain, weight, path); the score of a path is gain / weight, and a state keeps
-    # the path with the best score.
-    best: dict[tuple[int, int], tuple[float, float, tuple[_Step, ...]]] = {(0, 0): (0.0, 0.0, ())}
+    sim = part_similarity
+    # Dynamic programming over (i, j) = parts of the span and of the form consumed so far, in a
+    # flat table (state i * (m + 1) + j). Each state keeps (gain, weight, path); the score of a
+    # path is gain / weight, and a state keeps the path with the best score.
+    w1 = m + 1
+    best: list[tuple[float, float, tuple[_Step, ...]] | None] = [None] * ((n + 1) * w1)
+    best[0] = (0.0, 0.0, ())
+
+    def relax(key: int, ng: float, nwt: float, path: tuple[_Step, ...]) -> None:
+        old = best[key]
+        if old is None or (old[1] and nwt and ng / nwt > old[0] / old[1]) or (not old[1] and nwt):
+            best[key] = (ng, nwt, path)
+
     for i in range(n + 1):
         for j in range(m + 1):
-            cur = best.get((i, j))
+            cur = best[i * w1 + j]
             if cur is None:
                 continue
             g, wt, path = cur
-            moves: list[tuple[tuple[int, int], float, float, _Step]] = []
             if i < n and j < m:
-                s = part_similarity(span[i], form[j])
+                a, b = span[i], form[j]
+                s = sim(a, b)
                 ww = ws[i] if ws[i] > wf[j] else wf[j]
-                moves.append(((i + 1, j + 1), g + s * ww, wt + ww, ((i,), (j,), s)))
-                if i + 1 < n and len(span[i]) > 1 and len(span[i + 1]) > 1:
-                    joined = span[i] + span[i + 1]
-                    if _close(joined, form[j]):
-                        s = part_similarity(joined, form[j], not ps_[i]) * 0.98
+                relax((i + 1) * w1 + j + 1, g + s * ww, wt + ww, path + (((i,), (j,), s),))
+                if i + 1 < n and len(a) > 1 and len(span[i + 1]) > 1:
+                    joined = a + span[i + 1]
+                    if _close(joined, b):
+                        s = sim(joined, b, not ps_[i]) * 0.98
                         ww = max(ws[i] + ws[i + 1], wf[j])
-                        moves.append(((i + 2, j + 1), g + s * ww, wt + ww, ((i, i + 1), (j,), s)))
-                if j + 1 < m and len(form[j]) > 1 and len(form[j + 1]) > 1:
-                    joined = form[j] + form[j + 1]
-                    if _close(span[i], joined):
-                        s = part_similarity(span[i], joined) * 0.98
+                        relax((i + 2) * w1 + j + 1, g + s * ww, wt + ww, path + (((i, i + 1), (j,), s),))
+                if j + 1 < m and len(b) > 1 and len(form[j + 1]) > 1:
+                    joined = b + form[j + 1]
+                    if _close(a, joined):
+                        s = sim(a, joined) * 0.98
                         ww = max(ws[i], wf[j] + wf[j + 1])
-                        moves.append(((i + 1, j + 2), g + s * ww, wt + ww, ((i,), (j, j + 1), s)))
+                        relax((i + 1) * w1 + j + 2, g + s * ww, wt + ww, path + (((i,), (j, j + 1), s),))
                     if j + 2 < m:
                         joined3 = joined + form[j + 2]
-                        if _close(span[i], joined3):
-                            s = part_similarity(span[i], joined3) * 0.98
+                        if _close(a, joined3):
+                            s = sim(a, joined3) * 0.98
                             ww = max(ws[i], wf[j] + wf[j + 1] + wf[j + 2])
-                            moves.append(((i + 1, j + 3), g + s * ww, wt + ww, ((i,), (j, j + 1, j + 2), s)))
+                            relax((i + 1) * w1 + j + 3, g + s * ww, wt + ww, path + (((i,), (j, j + 1, j + 2), s),))
             if j < m:  # form part missing from the span (middle name, particle)
                 ww = wf[j] * (0.2 if pf[j] else 0.35)
-                moves.append(((i, j + 1), g, wt + ww, ((), (j,), 0.0)))
+                relax(i * w1 + j + 1, g, wt + ww, path + (((), (j,), 0.0),))
             if i < n:  # extra span part
                 ww = ws[i] * (0.3 if ps_[i] else 1.0)
-                moves.append(((i + 1, j), g, wt + ww, ((i,), (), 0.0)))
-            for key, ng, nwt, step in moves:
-                old = best.get(key)
-                if old is None or (old[1] and nwt and ng / nwt > old[0] / old[1]) or (not old[1] and nwt):
-                    best[key] = (ng, nwt, path + (step,))
-    g, wt, path = best.get((n, m), (0.0, 1.0, ()))
+                relax((i + 1) * w1 + j, g, wt + ww, path + (((i,), (), 0.0),))
+    final = best[n * w1 + m]
+    g, wt, path = final if final is not None else (0.0, 1.0, ())
     score = g / wt if wt else 0.0
     pairs = tuple(p for p in path if p[0] and p[1])
     missing = tuple(j for p in path if not p[0] for j in p[1])
