@@ -214,3 +214,16 @@ def test_family_name_first_is_matched_and_the_order_alone_is_never_fixed():
     assert c.clean("Japanese Prime Minister Kisida Fumio spoke.").text == "Japanese Prime Minister Fumio Kishida spoke."
     kept = "Japanese Prime Minister Kishida Fumio spoke."
     assert c.clean(kept).text == kept
+
+
+def test_the_place_after_of_in_a_title_name_is_not_a_family_name():
+    """'Metropolitan Onufriy of Kyiv': a lone 'Kyiv' (or a misspelling of it) is the see, not a
+    partial mention of the person, so it is no runner-up against the place."""
+    from mtclean import Entry
+    from mtclean.detectors.names import _family_end
+    from mtclean.names.score import name_similarity
+
+    person = Entry("per.x", "PER", "Metropolitan Onufriy of Kyiv", country=("UA",))
+    form = ("metropolitan", "onufriy", "of", "kyiv")
+    assert not _family_end(name_similarity(("kyiev",), form), form, person)
+    assert _family_end(name_similarity(("onufriy",), ("metropolitan", "onufriy")), ("metropolitan", "onufriy"), person)

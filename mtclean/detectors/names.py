@@ -30,7 +30,7 @@ from ..model import Finding, Fix, Mention
 from ..names.cache import index_for
 from ..names.common import COMMON_ZIPF, zipf
 from ..names.context import CountryMap, TitleEvidence, title_evidence
-from ..names.index import ALIAS, CANONICAL, MANGLED, Form
+from ..names.index import ALIAS, CANONICAL, MANGLED, READING, Form
 from ..names.keys import ARTICLES, PARTICLES, fold, is_particle, parts, skeleton, strict_skeleton
 from ..names.score import Alignment, name_similarity
 from ..names.spans import TITLE_WORDS, _strip_possessive, fused_title, is_everyday, runs
@@ -70,6 +70,8 @@ def _family_end(al: Alignment, form_parts: tuple[str, ...], entry: Entry) -> boo
     core = [j for j, p in enumerate(form_parts) if not is_particle(p)]
     if not core:
         return False
+    if "of" in form_parts[:-1] and core[-1] in covered and form_parts.index("of") < core[-1]:
+        return False  # "Kyiv" in "Metropolitan Epiphanius of Kyiv" is a see, not a family name
     if set(entry.country) & FAMILY_FIRST and core[0] in covered:
         return True
     return core[-1] in covered
@@ -113,6 +115,16 @@ def _shortlist(ps: tuple[str, ...], cands: list, fused: str = "") -> list:
     scored.sort(key=lambda t: (t[0], t[1]))
     # Forms that do not even look alike as whole strings are not worth aligning part by part.
     return [c for q, _e, c in scored[:SHORTLIST] if -q >= QUICK_FLOOR]
+
+
+def _distinctive(form_parts: tuple[str, ...]) -> bool:
+    """A reading that cannot be ordinary English: long enough, with a word English does not use."""
+    return len("".join(form_parts)) >= 5 and any(zipf(p) < COMMON_ZIPF for p in form_parts)
+
+
+def _reading_of(entry: Entry) -> str:
+    native = f" {entry.native[0]}" if entry.native else ""
+    return f"the Japanese reading of{native} '{entry.canonical}'"
 
 
 def _name_start(tok: str) -> bool:
@@ -261,7 +273,7 @@ def _set_view(ps: tuple[str, ...]) -> tuple[str, ...]:
 
 class NameDetector:
     """Repairs mangled names against the gazetteer (rules ``name.fuzzy``, ``name.mangled``,
-    ``name.normalize``)."""
+    ``name.reading``, ``name.spelling``, ``name.normalize``)."""
 
     name = "names"
     rules = (
@@ -293,6 +305,16 @@ class NameDetector:
                 ("gazetteers", Gazetteer([Entry("per.example-ocalan", "PER", "Abdullah Öcalan", mangled=("Abdallah Odjalan",))])),
                 ("defaults", False),
             ),
+        ),
+        Rule(
+            "name.reading",
+            "name",
+            "fix",
+            "A name written as another language's reading of the entity's native script (`readings` column, generated "
+            "from `native`: the Japanese on'yomi of a Chinese or Korean name written in kanji) is rewritten to the "
+            "canonical form; a reading respelt slightly goes through the fuzzy matcher and its evidence.",
+            examples=(("Premier Ri Kyo met the delegation in Beijing.", "Premier Li Qiang met the delegation in Beijing."),),
+            counter_examples=("Premier Li Qiang met the delegation in Beijing.",),
         ),
         Rule(
             "name.spelling",
@@ -390,6 +412,18 @@ class NameDetector:
                     Fix(s, e, text[s:e], rep, "name", "name.mangled", 0.97,
                         f"'{text[s:e]}' is a known mangled form of '{entry.canonical}'", entry.id)
                 )
+            elif f.kind == READING:
+                reason = f"'{text[s:e]}' is {_reading_of(entry)}"
+                conf = 0.95
+                if not _distinctive(f.parts):
+                    # "To Gun", "Go Ken": English words too; only a title that fits says it is him.
+                    ctx = self._context_words(doc, ti, [])
+                    tev = title_evidence(ctx, entry, self.countries) if ctx else None
+                    if tev is None or not tev.agrees:
+                        continue
+                    conf, reason = 0.9, f"{reason}; {tev.reason}"
+                rep = self._shape(doc, s, text[s:e], entry.canonical)
+                out.append(Fix(s, e, text[s:e], rep, "name", "name.reading", conf, reason, entry.id))
         pending = list(zip(all_runs, run_exact, run_covered, run_hard))
 
         # Countries the document names (from exact mentions of countries and their demonyms).
@@ -719,8 +753,10 @@ class NameDetector:
                 continue
             if not al.reversed and any(not is_particle(ps[i]) for i in al.extra):
                 continue  # words of the span this form does not have: not this entity
-            if form.kind not in (CANONICAL, ALIAS, MANGLED):
+            if form.kind not in (CANONICAL, ALIAS, MANGLED, READING):
                 continue
+            if form.kind == READING and (al.missing or al.extra or al.reversed):
+                continue  # a reading is matched whole, never as a partial mention
             fparts = (ft, *form.parts) if used_fused else form.parts
             if not al.reversed and not _plausible(al, ps, fparts, entry):
                 continue  # a word of the span matches nothing like it in this form
@@ -787,7 +823,7 @@ class NameDetector:
             return None
         span_parts = ps
         form_parts = (ft, *form.parts) if used_fused else form.parts
-        if sim == 1.0 and _contiguous(ps, form.parts):
+        if sim == 1.0 and _contiguous(ps, form.parts) and form.kind in (CANONICAL, ALIAS):
             if runner < 1.0:
                 return Decision(s, e, text, entry, 0.99, f"'{text}' is a correct mention of '{entry.canonical}'", "name.fuzzy", False)
             return None
@@ -882,6 +918,8 @@ class NameDetector:
             sim = max(sim, _local(al, span_parts))
         conf = sim
         notes: list[str] = [f"score {sim:.2f} over runner-up {runner:.2f}"]
+        if form.kind == READING:
+            notes.append(f"matched '{form.surface}', {_reading_of(entry)}")
         if low_heads:
             conf = max(conf, 0.85) - 0.03 * low_heads
             notes.append("the organisation's head word differs")

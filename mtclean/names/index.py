@@ -30,7 +30,9 @@ MAX_READ = 150
 MAX_CANDIDATES = 40
 
 # Form kinds.
-CANONICAL, ALIAS, MANGLED, DEMONYM, GROUP_FORM = 0, 1, 2, 3, 4
+CANONICAL, ALIAS, MANGLED, DEMONYM, GROUP_FORM, READING = 0, 1, 2, 3, 4, 5
+#: Kinds whose keys are posted (what fuzzy matching can find); the others only match exactly.
+_POSTED = (CANONICAL, ALIAS, MANGLED, READING)
 
 
 def norm(s: str) -> str:
@@ -153,6 +155,7 @@ class NameIndex:
             surfaces: list[tuple[str, int]] = [(entry.canonical, CANONICAL)]
             surfaces += [(a, ALIAS) for a in entry.aliases]
             surfaces += [(m, MANGLED) for m in entry.mangled]
+            surfaces += [(r, READING) for r in entry.readings]
             surfaces += [(d, DEMONYM) for d in entry.demonyms]
             surfaces += [(g, GROUP_FORM) for g in (*entry.singular, *entry.plural, *entry.adjective)]
             seen: set[str] = set()
@@ -169,7 +172,7 @@ class NameIndex:
                 _add(idx.exact, key, fi)
                 if len(ps) > idx.max_parts.get(ps[0], 0):
                     idx.max_parts[ps[0]] = len(ps)
-                if kind in (CANONICAL, ALIAS, MANGLED):
+                if kind in _POSTED:
                     for k in form_keys(ps):
                         _add(post, k, fi)
         return idx
