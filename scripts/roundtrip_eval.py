@@ -210,7 +210,8 @@ def to_cyrillic(word: str) -> str:
             elif c == "c":
                 out.append("с" if nxt in ("e", "i", "y") else "к")
             elif c == "h":
-                out.append("" if prev in _VOWELS and nxt not in _VOWELS else "х")  # "John", "Shah"
+                # silent: word-final after a vowel ("Hezbollah"), and "oh" + consonant ("John")
+                out.append("" if prev in _VOWELS and (not nxt or (prev == "o" and nxt not in _VOWELS)) else "х")
             elif c == "q":
                 out.append("кв" if nxt == "u" and i + 2 < n and word[i + 2] in _VOWELS else "к")
                 i += nxt == "u" and i + 2 < n and word[i + 2] in _VOWELS
