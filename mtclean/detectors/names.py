@@ -21,6 +21,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Container, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Indel
@@ -31,7 +32,7 @@ from ..names.cache import index_for
 from ..names.common import COMMON_ZIPF, zipf
 from ..names.context import CountryMap, TitleEvidence, title_evidence
 from ..names.index import ALIAS, CANONICAL, MANGLED, READING, Form
-from ..names.keys import ARTICLES, PARTICLES, fold, is_particle, parts, skeleton, strict_skeleton
+from ..names.keys import ARTICLES, PARTICLES, _parts, fold, is_particle, parts, skeleton, strict_skeleton
 from ..names.score import Alignment, name_similarity
 from ..names.spans import TITLE_WORDS, _strip_possessive, fused_title, is_everyday, runs
 from .base import Rule
@@ -87,29 +88,40 @@ SHORTLIST = 8
 QUICK_FLOOR = 0.6
 
 
+@lru_cache(maxsize=65536)
+def _form_strings(fp: tuple[str, ...]) -> tuple[str, str, str]:
+    """A form's joined parts, their skeleton and the family-name-first join (two parts only)."""
+    fj = "".join(fp)
+    return fj, skeleton(fj), (fp[1] + fp[0]) if len(fp) == 2 else ""
+
+
 def _shortlist(ps: tuple[str, ...], cands: list, fused: str = "") -> list:
     """The candidates worth aligning: a cheap whole-string similarity (surface and skeleton of the
     joined parts) ranks them; exact part runs always stay."""
     joined = "".join(ps)
     sk = skeleton(joined)
     alt = fused + joined if fused else ""
-    bag = " ".join(_set_view(ps))
+    bag = " ".join(_set_view(ps)) if len(ps) >= 3 else ""
+    n = len(ps)
+    sim = Indel.normalized_similarity
     scored = []
     for c in cands:
-        fj = "".join(c.form.parts)
-        q = max(Indel.normalized_similarity(joined, fj), Indel.normalized_similarity(sk, skeleton(fj)))
-        if len(ps) >= 3:  # organisations whose words were reordered
-            q = max(q, Indel.normalized_similarity(bag, " ".join(_set_view(c.form.parts))))
         fp = c.form.parts
-        if len(fp) == 2 == len(ps):  # family name first
-            q = max(q, Indel.normalized_similarity(joined, fp[1] + fp[0]))
-        if len(fp) > len(ps):  # a partial mention: the family-name end (or start) of the name
-            k = len(ps)
-            for piece in ("".join(fp[-k:]), "".join(fp[-k - 1 :]), "".join(fp[:k])):
-                q = max(q, Indel.normalized_similarity(joined, piece))
+        fj, fsk, rev = _form_strings(fp)
+        q = sim(joined, fj)
+        q2 = sim(sk, fsk)
+        if q2 > q:
+            q = q2
+        if bag:  # organisations whose words were reordered
+            q = max(q, sim(bag, " ".join(_set_view(fp))))
+        if rev and n == 2:  # family name first
+            q = max(q, sim(joined, rev))
+        if len(fp) > n:  # a partial mention: the family-name end (or start) of the name
+            for piece in ("".join(fp[-n:]), "".join(fp[-n - 1 :]), "".join(fp[:n])):
+                q = max(q, sim(joined, piece))
         if alt:
-            q = max(q, Indel.normalized_similarity(alt, fj))
-        if _contiguous(ps, c.form.parts):
+            q = max(q, sim(alt, fj))
+        if _contiguous(ps, fp):
             q = 2.0
         scored.append((-q, c.form.entry, c))
     scored.sort(key=lambda t: (t[0], t[1]))
@@ -343,6 +355,7 @@ class NameDetector:
         self.index = index_for(config.gazetteer)
         self.countries = CountryMap(config.gazetteer)
         self._score_cache: dict[tuple[str, str], tuple[dict[str, tuple[float, Alignment, Form, bool]], float]] = {}
+        self._tev_cache: dict[tuple[tuple[str, ...], str], TitleEvidence] = {}
 
     # ------------------------------------------------------------------ scan
     def find(self, doc: Document) -> Iterator[Fix | Finding | Mention]:
@@ -418,7 +431,7 @@ class NameDetector:
                 if not _distinctive(f.parts):
                     # "To Gun", "Go Ken": English words too; only a title that fits says it is him.
                     ctx = self._context_words(doc, ti, [])
-                    tev = title_evidence(ctx, entry, self.countries) if ctx else None
+                    tev = self._title_evidence(ctx, entry) if ctx else None
                     if tev is None or not tev.agrees:
                         continue
                     conf, reason = 0.9, f"{reason}; {tev.reason}"
@@ -441,15 +454,19 @@ class NameDetector:
             (m.entity, m.start, m.end) for m in out if isinstance(m, Mention) and m.entity in exact_entities
         ]
         decisions: dict[tuple[int, int], Decision | None] = {}
+        new_ids: set[str] = set()  # entities that gained evidence in the last pass
+        # Longest sub-spans first: once a span is confidently repaired as a whole, the pieces
+        # inside it are not looked up again (they could only lose to it).
+        run_subs = [
+            sorted(self._subspans(doc, run, exact, covered, hard), key=lambda t: (t[0] - t[1], t[0]))
+            for run, exact, covered, hard in pending
+        ]
         for _pass in range(2):
             by_entity: dict[str, list[tuple[int, int]]] = {}
             for eid, a, b in evidence:
                 by_entity.setdefault(eid, []).append((a, b))
-            for run, exact, covered, hard in pending:
-                # Longest sub-spans first: once a span is confidently repaired as a whole, the
-                # pieces inside it are not looked up again (they could only lose to it).
+            for subs in run_subs:
                 settled: list[tuple[int, int]] = []
-                subs = sorted(self._subspans(doc, run, exact, covered, hard), key=lambda t: (t[0] - t[1], t[0]))
                 for s, e, titles, first_tok, inside, loose in subs:
                     if any(a <= s and e <= b for a, b in settled):
                         continue
@@ -459,6 +476,10 @@ class NameDetector:
                         if prev.changed and prev.confidence >= _SETTLED:
                             settled.append(key)
                         continue
+                    if _pass == 1 and key in decisions and not self._may_change(doc, s, e, first_tok, new_ids):
+                        if prev is not None and prev.changed and prev.confidence >= _SETTLED:
+                            settled.append(key)
+                        continue  # none of its candidates gained evidence: the same decision
                     ctx = self._context_words(doc, first_tok, titles)
                     doc_entities = _Evidence(by_entity, s, e)
                     d = self._decide(doc, s, e, ctx, first_tok, doc_entities, doc_countries, loose)
@@ -470,6 +491,7 @@ class NameDetector:
             found = {(d.entry.id, d.start, d.end) for d in decisions.values() if d is not None and d.confidence >= 0.8}
             if found <= set(evidence):
                 break
+            new_ids = {eid for eid, _a, _b in found - set(evidence)}
             evidence = sorted(set(evidence) | found)
 
         live = [d for d in decisions.values() if d is not None]
@@ -507,6 +529,24 @@ class NameDetector:
             out.append(Mention(d.start, d.end, original, d.entry.id, d.entry.type, d.entry.canonical))
         return iter(out)
 
+    def _title_evidence(self, titles: list[str], entry: Entry) -> TitleEvidence:
+        """`title_evidence`, cached per (titles, entity): news repeats the same titles."""
+        key = (tuple(titles), entry.id)
+        hit = self._tev_cache.get(key)
+        if hit is None:
+            if len(self._tev_cache) >= _SCORE_CACHE_SIZE:
+                self._tev_cache.clear()
+            hit = self._tev_cache[key] = title_evidence(titles, entry, self.countries)
+        return hit
+
+    def _may_change(self, doc: Document, s: int, e: int, first_tok: int, new_ids: set[str]) -> bool:
+        """Whether new evidence about ``new_ids`` can change the decision on span (s, e): only if
+        one of its scored candidates is among them (evidence is only asked about candidates).
+        A span whose candidates are not cached is decided again."""
+        ft, _rest = fused_title(doc.tokens[first_tok].text)
+        hit = self._score_cache.get((doc.text[s:e], ft))
+        return hit is None or not new_ids.isdisjoint(hit[0])
+
     @staticmethod
     def _context_words(doc: Document, first_tok: int, titles: list[str]) -> list[str]:
         """Title words before the span: those in its run, then up to 5 words before it in the
@@ -537,8 +577,8 @@ class NameDetector:
         toks = doc.tokens
         text = doc.text
         n = len(toks)
-        full = [parts(t.text) for t in toks]
-        stripped = [parts(_strip_possessive(t.text)) for t in toks]
+        full = [_parts(t.text) for t in toks]
+        stripped = [_parts(_strip_possessive(t.text)) for t in toks]
         max_parts = self.index.max_parts
         exact_ids = self.index.exact_ids
         found: list[tuple[int, int, int, int, list[Form]]] = []
@@ -551,7 +591,7 @@ class NameDetector:
                 continue
             limit = max(limit, max_parts.get(first, 0))
             best = None
-            acc: list[str] = []
+            acc: tuple[str, ...] = ()
             j = i
             while j < n:
                 if j > i:
@@ -807,7 +847,7 @@ class NameDetector:
             ent = self.index.entries[self.index.by_id[entity_id]]
             b = 0.05 if entity_id in doc_entities else 0.0
             if titles:
-                ev = title_evidence(titles, ent, self.countries)
+                ev = self._title_evidence(titles, ent)
                 b += 0.06 if ev.agrees else (-0.25 if ev.conflicts else 0.0)
             return b
 
@@ -873,7 +913,7 @@ class NameDetector:
                 return None
         if any(w in _NEVER_SWAP for sp, fp, _ in changed for w in (sp, fp)):
             return None  # "South Korea" is not a misspelt "North Korea"
-        tev: TitleEvidence = title_evidence(titles, entry, self.countries) if titles else TitleEvidence(False, False, "")
+        tev: TitleEvidence = self._title_evidence(titles, entry) if titles else TitleEvidence(False, False, "")
         strong_title = tev.agrees and tev.strong
         entity_in_doc = entry.id in doc_entities
         core = [p for p in ps if not is_particle(p)]

@@ -18,6 +18,7 @@ EVERYDAY_ZIPF = 3.5
 
 
 _PLAIN_RE = re.compile(r"[a-z]+")
+_HYPHENATED_RE = re.compile(r"[a-z]+(?:-[a-z]+)+")
 
 
 @lru_cache(maxsize=1)
@@ -31,9 +32,9 @@ def _frequencies() -> dict[str, float]:
 def zipf(word: str) -> float:
     """Zipf frequency of ``word`` in English (0 when unknown).
 
-    A folded name part (lower-case ASCII letters) is one token to wordfreq, so its frequency is
-    read straight from wordfreq's frequency table and rounded as ``zipf_frequency`` rounds it
-    (the same value, without the tokenizer: most parts the engine asks about are new words);
+    A folded name part (lower-case ASCII letters, possibly hyphenated) is read straight from
+    wordfreq's frequency table, combined and rounded as ``zipf_frequency`` does it (the same
+    value without the tokenizer, which costs far more: most words the engine asks about are new);
     anything else goes through ``wordfreq.zipf_frequency``.
     """
     from wordfreq import freq_to_zipf, zipf_frequency
@@ -42,6 +43,16 @@ def zipf(word: str) -> float:
         freq = _frequencies().get(word)
         if not freq:
             return 0.0
+    elif _HYPHENATED_RE.fullmatch(word):
+        # wordfreq splits "al-burhan" into tokens and combines them: 1/f = 1/f1 + 1/f2 + ...
+        table = _frequencies()
+        inv = 0.0
+        for token in word.split("-"):
+            f = table.get(token)
+            if not f:
+                return 0.0
+            inv += 1.0 / f
+        freq = 1.0 / inv
         # wordfreq keeps 3 significant digits, then rounds the Zipf value to hundredths.
         freq = round(freq, math.floor(-math.log(freq, 10)) + 3)
         return round(freq_to_zipf(freq), 2)

@@ -117,6 +117,17 @@ _UNIT_CLASS.update(_LETTER)
 _UNIT_CLASS.update({v: "a" for v in _VOWELS})
 
 
+_DIGRAPH_RE = re.compile("|".join(d for d, _ in _DIGRAPHS))
+_DIGRAPH_OUT = {d: ("a" if c == "u" else c) for d, c in _DIGRAPHS}
+_LETTER_TABLE = str.maketrans({**_LETTER, **{v: "a" for v in _VOWELS}})
+_RUN_RE = re.compile(r"([A-Z])\1+")
+_ASCII_RE = re.compile("[a-z]+")
+
+
+def _digraph(m: re.Match[str]) -> str:
+    return _DIGRAPH_OUT[m.group()]
+
+
 @lru_cache(maxsize=65536)
 def skeleton(part: str, glide: bool = True) -> str:
     """Consonant-class skeleton of one folded part: "lavrov" -> "LBLB", "rabrov" -> "LBLB".
@@ -125,9 +136,19 @@ def skeleton(part: str, glide: bool = True) -> str:
     apart (but "q"/"k"/"c" merge) so that "Gaza" and "Kaza" differ; "h" alone stays; "w" inside
     a name is a glide ("Sweida" = "Sueida") unless ``glide=False`` (German "Lawrow" = "Lavrov").
     """
+    part = strip_marks(part)
+    if _ASCII_RE.fullmatch(part):
+        # The same reading with string operations: digraphs to their class, then letters, the
+        # glide "w", a leading vowel kept as "A", other vowels dropped, repeated classes merged.
+        s = _DIGRAPH_RE.sub(_digraph, part)
+        if glide and "w" in s[1:]:
+            s = s[0] + s[1:].replace("w", "a")
+        s = s.translate(_LETTER_TABLE)
+        head = "A" if s[:1] == "a" else ""
+        return _RUN_RE.sub(r"\1", head + s.replace("a", ""))
     out: list[str] = []
     get = _UNIT_CLASS.get
-    for i, unit in enumerate(_UNIT_RE.findall(strip_marks(part))):
+    for i, unit in enumerate(_UNIT_RE.findall(part)):
         c = "a" if (glide and unit == "w" and i > 0) else get(unit, "")
         if c == "a" or c == "u":
             if not out:

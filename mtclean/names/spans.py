@@ -10,6 +10,7 @@ of the span.  Sentence-initial everyday words ("The", "On") do not start a run.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -81,7 +82,9 @@ def _name_like(tok: Token) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)
 def _strip_possessive(text: str) -> str:
+    """The token without a possessive ending ("Netanyahu's" -> "Netanyahu"; cached per token)."""
     m = _POSSESSIVE_RE.search(text)
     if m and len(text) - len(m.group()) >= 2:
         return text[: m.start()]
