@@ -227,3 +227,17 @@ def test_the_place_after_of_in_a_title_name_is_not_a_family_name():
     form = ("metropolitan", "onufriy", "of", "kyiv")
     assert not _family_end(name_similarity(("kyiev",), form), form, person)
     assert _family_end(name_similarity(("onufriy",), ("metropolitan", "onufriy")), ("metropolitan", "onufriy"), person)
+
+
+def test_a_vowel_only_variant_is_repaired_only_when_the_name_is_written_in_full_elsewhere():
+    """One spelling per document: an unlisted spelling that differs only in vowels is left alone,
+    unless the same text writes the entity's accepted full name elsewhere (a family name alone
+    is not enough: it may be a piece of the variant itself)."""
+    c = Cleaner(enable=["name"])
+    bare = "Officials met Abdelaziz Buteflika on Monday."
+    assert c.clean(bare).text == bare
+    r = c.clean("Abdelaziz Bouteflika arrived on Monday. Later, Abdelaziz Buteflika said no deal was reached.")
+    assert r.text.endswith("Later, Abdelaziz Bouteflika said no deal was reached.")
+    assert "named elsewhere" in r.fixes[0].reason and r.fixes[0].entity == "per.abdelaziz-bouteflika"
+    partial = "Bouteflika arrived on Monday. Later, Abdelaziz Buteflika said no deal was reached."
+    assert c.clean(partial).text == partial

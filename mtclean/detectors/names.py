@@ -453,6 +453,9 @@ class NameDetector:
         evidence: list[tuple[str, int, int]] = [
             (m.entity, m.start, m.end) for m in out if isinstance(m, Mention) and m.entity in exact_entities
         ]
+        in_full: dict[str, list[tuple[int, int]]] = {}
+        for eid, a, b in evidence:
+            in_full.setdefault(eid, []).append((a, b))
         decisions: dict[tuple[int, int], Decision | None] = {}
         new_ids: set[str] = set()  # entities that gained evidence in the last pass
         # Longest sub-spans first: once a span is confidently repaired as a whole, the pieces
@@ -482,7 +485,7 @@ class NameDetector:
                         continue  # none of its candidates gained evidence: the same decision
                     ctx = self._context_words(doc, first_tok, titles)
                     doc_entities = _Evidence(by_entity, s, e)
-                    d = self._decide(doc, s, e, ctx, first_tok, doc_entities, doc_countries, loose)
+                    d = self._decide(doc, s, e, ctx, first_tok, doc_entities, doc_countries, loose, _Evidence(in_full, s, e))
                     if d is not None and inside and d.entry.id not in inside:
                         d = None  # never rewrite a correct name of another entity
                     decisions[key] = d
@@ -822,7 +825,11 @@ class NameDetector:
         doc_entities: Container[str],
         doc_countries: set[str] = frozenset(),  # type: ignore[assignment]
         loose: bool = False,
+        named_in_full: Container[str] = frozenset(),
     ) -> Decision | None:
+        """Decide on span (s, e). ``doc_entities``: entities mentioned elsewhere in the text
+        (exact forms and confident repairs); ``named_in_full``: those written elsewhere with one
+        of their accepted full forms (stronger: it also settles vowel-only variants)."""
         text = doc.text[s:e]
         ps = tuple(parts(text))
         if not ps or len(ps) > _MAX_PARTS:
@@ -916,11 +923,18 @@ class NameDetector:
         tev: TitleEvidence = self._title_evidence(titles, entry) if titles else TitleEvidence(False, False, "")
         strong_title = tev.agrees and tev.strong
         entity_in_doc = entry.id in doc_entities
+        full_in_doc = entry.id in named_in_full
         core = [p for p in ps if not is_particle(p)]
         # Each changed part must be plausibly the same word.
         for sp, fp, psim in changed:
             z = zipf(sp)
-            if not (psim >= 0.75 or (psim >= 0.7 and z < 1.0) or (psim >= 0.6 and strong_title and exact_other)):
+            if not (
+                psim >= 0.75
+                or (psim >= 0.7 and z < 1.0)
+                or (psim >= 0.6 and strong_title and exact_other)
+                # The entity is named elsewhere in the text and another part of the name is exact.
+                or (psim >= 0.67 and full_in_doc and exact_other and z < COMMON_ZIPF)
+            ):
                 return None
             if fp and len(core) == 1 and _derived(sp, fp):
                 return None  # "Samarrai" from Samarra, "Jawfi" from Jawf: a derived word, not a misspelling
@@ -945,7 +959,9 @@ class NameDetector:
         variant = (not merged and all(sp and fp and strict_skeleton(sp) == strict_skeleton(fp) for sp, fp, _ in changed)) or (
             self._variant_of_entity(ps, entry)
         )
-        if variant and not strong_title and not low_heads:
+        # The same entity spelled right elsewhere in the text settles it too: one spelling per
+        # document (an accepted alias is an exact form and never comes here).
+        if variant and not strong_title and not low_heads and not full_in_doc:
             attested = min((zipf(fp) for _sp, fp, _ in changed if fp), default=0.0)
             need = 3.0 if entry.type == "PER" else 1.0
             unattested = known < 0.5 and attested >= need
