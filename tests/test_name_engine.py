@@ -241,3 +241,37 @@ def test_a_vowel_only_variant_is_repaired_only_when_the_name_is_written_in_full_
     assert "named elsewhere" in r.fixes[0].reason and r.fixes[0].entity == "per.abdelaziz-bouteflika"
     partial = "Bouteflika arrived on Monday. Later, Abdelaziz Buteflika said no deal was reached."
     assert c.clean(partial).text == partial
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Another common given name, every part respelt, nothing in the text about him.
+        "Officials said Johnny McClain would travel to the summit.",
+        # Family name first only for the countries that write names so.
+        "Officials said Nazar Muhammad Gondal would travel to the summit.",
+        # A given name followed by more of the name is no family-name mention of someone else.
+        "Prime Minister Mohanmad Saba Al-Sabah spoke on Monday.",
+    ],
+)
+def test_real_names_outside_the_gazetteer_are_not_taken_for_someone_else(text):
+    c = Cleaner(enable=["name"])
+    r = c.clean(text)
+    assert r.text == text and not r.fixes
+
+
+def test_one_link_of_a_patronymic_chain_is_not_matched_alone():
+    """'Hamudan bin Mohamudo': the first link is not the city of Hamadan, the second not a
+    family-name mention of a president; at most a finding."""
+    c = Cleaner(enable=["name"])
+    text = "Officials met Hamudan bin Zayid on Monday."
+    assert not [f for f in c.clean(text).fixes if f.original == "Hamudan"]
+    # The chain as a whole is still repaired.
+    r = c.clean("President Moheemud Bin Zaid spoke.")
+    assert [(f.original, f.replacement) for f in r.fixes] == [("Moheemud Bin Zaid", "Mohamed bin Zayed")]
+
+
+def test_family_name_first_still_works_for_family_first_countries():
+    c = Cleaner(enable=["name"])
+    r = c.clean("Officials said Isiba Sigeru would travel to the summit.")
+    assert r.text == "Officials said Shigeru Ishiba would travel to the summit."

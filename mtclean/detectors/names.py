@@ -33,7 +33,7 @@ from ..names.common import COMMON_ZIPF, zipf
 from ..names.context import CountryMap, TitleEvidence, title_evidence
 from ..names.index import ALIAS, CANONICAL, MANGLED, READING, Form
 from ..names.keys import ARTICLES, PARTICLES, _parts, fold, is_particle, parts, skeleton, strict_skeleton
-from ..names.score import Alignment, name_similarity
+from ..names.score import Alignment, align, name_similarity
 from ..names.spans import TITLE_WORDS, _strip_possessive, fused_title, is_everyday, runs
 from .base import Rule
 
@@ -78,6 +78,8 @@ def _family_end(al: Alignment, form_parts: tuple[str, ...], entry: Entry) -> boo
     return core[-1] in covered
 
 
+#: Particles that link a name to a father's or ancestor's name.
+_PATRONYMIC = frozenset({"bin", "ibn", "ben", "bint", "binti", "ould"})
 #: Confidence from which a repaired span settles the sub-spans inside it (not looked up again).
 _SETTLED = 0.9
 #: Span texts whose scored candidates are kept (cleared when full; thread-safe: a dict).
@@ -470,7 +472,7 @@ class NameDetector:
                 by_entity.setdefault(eid, []).append((a, b))
             for subs in run_subs:
                 settled: list[tuple[int, int]] = []
-                for s, e, titles, first_tok, inside, loose in subs:
+                for s, e, titles, first_tok, inside, loose, followed in subs:
                     if any(a <= s and e <= b for a, b in settled):
                         continue
                     key = (s, e)
@@ -485,7 +487,9 @@ class NameDetector:
                         continue  # none of its candidates gained evidence: the same decision
                     ctx = self._context_words(doc, first_tok, titles)
                     doc_entities = _Evidence(by_entity, s, e)
-                    d = self._decide(doc, s, e, ctx, first_tok, doc_entities, doc_countries, loose, _Evidence(in_full, s, e))
+                    d = self._decide(
+                        doc, s, e, ctx, first_tok, doc_entities, doc_countries, loose, _Evidence(in_full, s, e), followed
+                    )
                     if d is not None and inside and d.entry.id not in inside:
                         d = None  # never rewrite a correct name of another entity
                     decisions[key] = d
@@ -679,7 +683,7 @@ class NameDetector:
         exact: list[tuple[int, int, list[Form]]],
         covered: set[int],
         hard: set[int] = frozenset(),  # type: ignore[assignment]
-    ) -> Iterator[tuple[int, int, list[str], int, frozenset[str], bool]]:
+    ) -> Iterator[tuple[int, int, list[str], int, frozenset[str], bool, bool]]:
         """Candidate sub-spans of a run for fuzzy matching, with the title words before them."""
         toks = doc.tokens
         n = len(run)
@@ -739,15 +743,30 @@ class NameDetector:
                 # Unexplained capitalised words right next to the span (same run): the span may be
                 # only part of a longer, unknown name ("Netana" in "Netana Hu").
                 left, right = ks[0] - 1, ks[-1] + 1
-                loose = any(
-                    0 <= k < n
-                    and not is_title[k]
-                    and not particle[k]
-                    and k not in covered
-                    and fold(toks[run[k]].text) not in _FUNCTION_WORDS
-                    for k in (left, right)
+                def unexplained(k: int) -> bool:
+                    return (
+                        0 <= k < n
+                        and not is_title[k]
+                        and not particle[k]
+                        and k not in covered
+                        and fold(toks[run[k]].text) not in _FUNCTION_WORDS
+                    )
+
+                # A patronymic link counts as next to it ("Hamudan bin Mohamudo ...": the span
+                # is one link of a longer chain of names, not a name of its own).
+                loose = unexplained(left) or unexplained(right) or any(
+                    0 <= k < n and fold(toks[run[k]].text) in _PATRONYMIC and unexplained(k + step)
+                    for k, step in ((left, -1), (right, 1))
                 )
-                yield toks[run[i]].start, ends[ks[-1]], titles, run[i], inside, loose
+                # Another name word right after it, known or not ("Mohanmad Saba ..."): the span
+                # is not the end of the name, so it is no family-name mention of someone.
+                followed = (
+                    0 <= right < n
+                    and not is_title[right]
+                    and not particle[right]
+                    and fold(toks[run[right]].text) not in _FUNCTION_WORDS
+                )
+                yield toks[run[i]].start, ends[ks[-1]], titles, run[i], inside, loose, followed
 
     # ---------------------------------------------------------------- decide
     def _scored(
@@ -780,6 +799,10 @@ class NameDetector:
                     veto = max(veto, 1.0)
                 continue
             al = name_similarity(ps, form.parts)
+            if al.swapped and not set(entry.country) & FAMILY_FIRST:
+                # Family name first is how Chinese, Korean, Japanese... names are written, not
+                # others: "Nazar Muhammad" is not "Mohammed Nazzal" turned round.
+                al = align(ps, form.parts)
             used_fused = False
             if ft:
                 al2 = name_similarity(ps, (ft, *form.parts))
@@ -826,6 +849,7 @@ class NameDetector:
         doc_countries: set[str] = frozenset(),  # type: ignore[assignment]
         loose: bool = False,
         named_in_full: Container[str] = frozenset(),
+        followed: bool = False,
     ) -> Decision | None:
         """Decide on span (s, e). ``doc_entities``: entities mentioned elsewhere in the text
         (exact forms and confident repairs); ``named_in_full``: those written elsewhere with one
@@ -1006,6 +1030,19 @@ class NameDetector:
         if single and partial and not (in_doc or tev.agrees):
             conf = min(conf, 0.6)
             notes.append("a partial name without context")
+        if (
+            entry.type == "PER"
+            and not exact_other
+            and any(zipf(sp) >= 4.0 and strict_skeleton(sp) != strict_skeleton(fp) for sp, fp, _ in changed)
+            and not (tev.agrees or in_doc)
+        ):
+            # Every part respelt, one of them into another common name: "Johnny McClain" is
+            # someone else, not John McCain, unless the text says otherwise.
+            conf = min(conf, 0.7)
+            notes.append("every part differs, one of them into another common name")
+        if single and partial and followed and entry.type == "PER" and not set(entry.country) & FAMILY_FIRST:
+            conf = min(conf, 0.6)  # a name word before more of the name: a given name, not the family name
+            notes.append("another name word follows it")
         if in_country:
             conf += 0.03
             notes.append(f"the text mentions {'/'.join(sorted(set(entry.country) & doc_countries))}")
