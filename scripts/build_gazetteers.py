@@ -8,7 +8,7 @@ Writes, deterministically (same inputs -> byte-identical output, rows sorted by 
                                 in PyPI packages -- merged with gazetteers/curated/places_conflict.tsv
   gazetteers/people.tsv         merged from gazetteers/curated/people_*.tsv; the `readings`
                                 column (Japanese on'yomi of the `native` kanji forms: 習近平 ->
-                                "Shu Kinpei") is generated with pykakasi (scripts/kanji_readings.py)
+                                "Ko Kinto") is generated with pykakasi (scripts/kanji_readings.py)
   gazetteers/organizations.tsv  copied from gazetteers/curated/organizations.tsv
   gazetteers/groups.tsv         copied from gazetteers/curated/groups.tsv
 

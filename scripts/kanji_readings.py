@@ -1,8 +1,8 @@
 """Japanese on'yomi readings of Chinese and Korean names written in kanji (build-time only).
 
 Japanese news writes Chinese (and some Korean) names in kanji, and machine translation from
-Japanese renders them with the Japanese Sino-Japanese reading (on'yomi): 習近平 (Xi Jinping)
-comes out as "Shu Kinpei", 李強 (Li Qiang) as "Ri Kyo".  `name_readings` derives those renderings
+Japanese renders them with the Japanese Sino-Japanese reading (on'yomi): 胡錦濤 (Hu Jintao)
+comes out as "Ko Kinto", 李強 (Li Qiang) as "Ri Kyo".  `name_readings` derives those renderings
 from a native name so that the gazetteer build can list them in the ``readings`` column.
 
 The kanji readings come from pykakasi (its kanwa dictionary, the same data its converter uses);
@@ -28,8 +28,8 @@ two characters may form a Japanese word of their own (金正 -> "kanemasa").  So
 
 A name gets at most `MAX_ALTERNATIVES` readings (several when a character has two current
 on'yomi: 正 "sei"/"shou"), each written twice when it has a long vowel: with the long vowel
-dropped, as machine translation usually writes it ("Shu Kinpei", "Kin Shoon"), and spelt out as
-pykakasi writes it ("Shuu Kinpei", "Kin Shouon").
+dropped, as machine translation usually writes it ("Ko Kinto", "Mo Takuto"), and spelt out as
+pykakasi writes it ("Ko Kintou", "Mou Takutou").
 """
 
 from __future__ import annotations
@@ -280,7 +280,7 @@ class Reader:
 
     def readings(self, native: str) -> list[str]:
         """The romanised readings of a name: for each alternative, the long vowels dropped
-        ("Shu Kinpei") and, when different, spelt out ("Shuu Kinpei")."""
+        ("Ko Kinto") and, when different, spelt out ("Ko Kintou")."""
         out: dict[str, None] = {}
         for family, given in self.name_readings(native):
             for f, g in ((drop_long_vowels(family), drop_long_vowels(given)), ("".join(family), "".join(given))):
@@ -321,5 +321,5 @@ def _sound_changed(reading: str) -> set[str]:
 
 def drop_long_vowels(kana_pieces: tuple[str, ...] | list[str]) -> str:
     """The reading with each character's long vowel shortened (しょう -> しょ, しゅう -> しゅ):
-    "Shōon" written without its macron is "Shoon", not "Shouon"."""
+    "Tōshō" written without its macrons is "Tosho", not "Toushou"."""
     return "".join(_LONG_VOWEL.sub("", p) for p in kana_pieces)

@@ -12,12 +12,12 @@ from mtclean import Cleaner, Entry, Gazetteer
 
 PEOPLE = Gazetteer(
     [
-        Entry("per.xi", "PER", "Xi Jinping", native=("習近平",), readings=("Shu Kinpei", "Shuu Kinpei"),
-              country=("CN",), description="President of China (2013–)"),
+        Entry("per.hu", "PER", "Hu Jintao", native=("胡錦濤",), readings=("Ko Kinto", "Ko Kintou"),
+              country=("CN",), description="President of China (2003–2013)"),
         Entry("per.dong", "PER", "Dong Jun", native=("董軍",), readings=("To Gun",), country=("CN",),
               description="Defence Minister of China (2023–)"),
-        Entry("per.kim", "PER", "Kim Jong Un", aliases=("Kim Jong-un",), native=("金正恩",),
-              readings=("Kin Shoon", "Kin Shouon"), country=("KP",), description="Supreme Leader of North Korea"),
+        Entry("per.moon", "PER", "Moon Jae-in", aliases=("Moon Jae In",), native=("文在寅",),
+              readings=("Bun Zaiin",), country=("KR",), description="President of South Korea (2017–2022)"),
     ],
     name="test",
 )
@@ -29,23 +29,23 @@ def cleaner():
 
 
 def test_a_reading_is_rewritten_to_the_canonical_form(cleaner):
-    r = cleaner.clean("Chinese President Shu Kinpei arrived in Moscow on Monday.")
-    assert r.text == "Chinese President Xi Jinping arrived in Moscow on Monday."
+    r = cleaner.clean("Chinese President Ko Kinto arrived in Moscow on Monday.")
+    assert r.text == "Chinese President Hu Jintao arrived in Moscow on Monday."
     (fix,) = r.fixes
-    assert (fix.rule, fix.entity, fix.original) == ("name.reading", "per.xi", "Shu Kinpei")
-    assert "習近平" in fix.reason and "Japanese reading" in fix.reason
+    assert (fix.rule, fix.entity, fix.original) == ("name.reading", "per.hu", "Ko Kinto")
+    assert "胡錦濤" in fix.reason and "Japanese reading" in fix.reason
 
 
 def test_a_reading_keeps_the_form_around_it(cleaner):
-    assert cleaner.clean("Kin Shoon's sister spoke.").text == "Kim Jong Un's sister spoke."
-    assert cleaner.clean("They met Shū Kinpei.").text == "They met Xi Jinping."  # macron folded
+    assert cleaner.clean("Bun Zaiin's aide spoke.").text == "Moon Jae-in's aide spoke."
+    assert cleaner.clean("They met Kō Kintō.").text == "They met Hu Jintao."  # macron folded
 
 
 def test_a_slightly_respelt_reading_goes_through_the_fuzzy_matcher(cleaner):
-    r = cleaner.clean("Chinese President Shu Kimpei arrived.")
-    assert r.text == "Chinese President Xi Jinping arrived."
+    r = cleaner.clean("Chinese President Ko Kindo arrived.")
+    assert r.text == "Chinese President Hu Jintao arrived."
     (fix,) = r.fixes
-    assert fix.rule == "name.fuzzy" and "Shu Kinpei" in fix.reason
+    assert fix.rule == "name.fuzzy" and "Ko Kinto" in fix.reason
 
 
 def test_a_reading_that_is_also_english_needs_a_title_that_fits(cleaner):
@@ -58,13 +58,13 @@ def test_a_reading_that_is_also_english_needs_a_title_that_fits(cleaner):
 
 
 def test_a_piece_of_a_reading_is_never_a_partial_mention(cleaner):
-    for text in ["Shu arrived on Monday.", "Mr Kinpei arrived on Monday.", "Kin said nothing."]:
+    for text in ["Kinto arrived on Monday.", "Mr Kinto arrived on Monday.", "Bun said nothing."]:
         r = cleaner.clean(text)
         assert r.text == text and not r.fixes
 
 
 def test_readings_are_not_accepted_forms():
-    assert "Shu Kinpei" not in PEOPLE["per.xi"].accepted
+    assert "Ko Kinto" not in PEOPLE["per.hu"].accepted
 
 
 def test_the_embedded_gazetteer_uses_its_generated_readings():
@@ -74,8 +74,8 @@ def test_the_embedded_gazetteer_uses_its_generated_readings():
     with_readings = [e for e in g if e.readings]
     assert len(with_readings) >= 100
     c = Cleaner(enable=["name"])
-    xi = g["per.xi-jinping"]
-    reading = xi.readings[0]
-    r = c.clean(f"President {reading} met the delegation.")
-    assert r.text == "President Xi Jinping met the delegation."
-    assert r.fixes[0].entity == "per.xi-jinping"
+    hu = g["per.hu-jintao"]
+    reading = hu.readings[0]
+    r = c.clean(f"Former President {reading} met the delegation.")
+    assert r.text == "Former President Hu Jintao met the delegation."
+    assert r.fixes[0].entity == "per.hu-jintao"

@@ -24,19 +24,19 @@ HEADER = "id\ttype\tcanonical\taliases\tmangled\tcountry\tdescription\tsource\tf
 
 
 def test_entry_fields_default_empty_and_readings_are_not_accepted():
-    e = Entry("per.x", "PER", "Xi Jinping", native=("習近平",), readings=("Shu Kinpei", "Shuu Kinpei"))
-    assert e.native == ("習近平",) and e.readings == ("Shu Kinpei", "Shuu Kinpei")
-    assert e.accepted == ("Xi Jinping",)
+    e = Entry("per.x", "PER", "Hu Jintao", native=("胡錦濤",), readings=("Ko Kinto", "Ko Kintou"))
+    assert e.native == ("胡錦濤",) and e.readings == ("Ko Kinto", "Ko Kintou")
+    assert e.accepted == ("Hu Jintao",)
     assert Entry("per.y", "PER", "Wang Yi").native == () == Entry("per.y", "PER", "Wang Yi").readings
 
 
 @pytest.mark.parametrize(
     "name,content",
     [
-        ("g.tsv", HEADER + "per.x\tPER\tXi Jinping\t\t\tCN\t\tcurated\t\t習近平\tShu Kinpei| Shuu Kinpei |\n"),
+        ("g.tsv", HEADER + "per.x\tPER\tHu Jintao\t\t\tCN\t\tcurated\t\t胡錦濤\tKo Kinto| Ko Kintou |\n"),
         (
             "g.csv",
-            "id,type,canonical,aliases,native,readings\nper.x,PER,Xi Jinping,,習近平,Shu Kinpei|Shuu Kinpei\n",
+            "id,type,canonical,aliases,native,readings\nper.x,PER,Hu Jintao,,胡錦濤,Ko Kinto|Ko Kintou\n",
         ),
         (
             "g.jsonl",
@@ -44,9 +44,9 @@ def test_entry_fields_default_empty_and_readings_are_not_accepted():
                 {
                     "id": "per.x",
                     "type": "PER",
-                    "canonical": "Xi Jinping",
-                    "native": ["習近平"],
-                    "readings": ["Shu Kinpei", "Shuu Kinpei"],
+                    "canonical": "Hu Jintao",
+                    "native": ["胡錦濤"],
+                    "readings": ["Ko Kinto", "Ko Kintou"],
                 },
                 ensure_ascii=False,
             )
@@ -54,8 +54,8 @@ def test_entry_fields_default_empty_and_readings_are_not_accepted():
         ),
         (
             "g2.jsonl",
-            '{"id": "per.x", "type": "PER", "canonical": "Xi Jinping", "native": "習近平", '
-            '"readings": "Shu Kinpei|Shuu Kinpei"}\n',
+            '{"id": "per.x", "type": "PER", "canonical": "Hu Jintao", "native": "胡錦濤", '
+            '"readings": "Ko Kinto|Ko Kintou"}\n',
         ),
     ],
 )
@@ -63,13 +63,13 @@ def test_loaders_read_native_and_readings(tmp_path, name, content):
     p = tmp_path / name
     p.write_text(content, encoding="utf-8")
     e = load_gazetteer(p)["per.x"]
-    assert e.native == ("習近平",)
-    assert e.readings == ("Shu Kinpei", "Shuu Kinpei")
+    assert e.native == ("胡錦濤",)
+    assert e.readings == ("Ko Kinto", "Ko Kintou")
 
 
 def test_tsv_without_the_columns_has_empty_fields(tmp_path):
     p = tmp_path / "g.tsv"
-    p.write_text("id\ttype\tcanonical\taliases\nper.x\tPER\tXi Jinping\t\n", encoding="utf-8")
+    p.write_text("id\ttype\tcanonical\taliases\nper.x\tPER\tHu Jintao\t\n", encoding="utf-8")
     e = load_gazetteer(p)["per.x"]
     assert (e.native, e.readings) == ((), ())
 
@@ -77,10 +77,10 @@ def test_tsv_without_the_columns_has_empty_fields(tmp_path):
 @pytest.mark.parametrize(
     "name,content,line,message",
     [
-        ("g.tsv", HEADER + "# c\nper.x\tPER\tXi Jinping\t\t\t\t\t\t\t習近平\t習近平\n", 3, "not a romanisation"),
-        ("g.tsv", HEADER + "per.x\tPER\tXi Jinping\t\t\t\t\t\t\t\tShu Kinpei|123\n", 2, "not a romanisation"),
-        ("g.jsonl", '\n{"id": "per.x", "type": "PER", "canonical": "Xi Jinping", "readings": [1]}\n', 2, "list of strings"),
-        ("g.jsonl", '{"id": "per.x", "type": "PER", "canonical": "X", "readings": ["Shu\\u0000Kinpei"]}\n', 1, "control"),
+        ("g.tsv", HEADER + "# c\nper.x\tPER\tHu Jintao\t\t\t\t\t\t\t胡錦濤\t胡錦濤\n", 3, "not a romanisation"),
+        ("g.tsv", HEADER + "per.x\tPER\tHu Jintao\t\t\t\t\t\t\t\tKo Kinto|123\n", 2, "not a romanisation"),
+        ("g.jsonl", '\n{"id": "per.x", "type": "PER", "canonical": "Hu Jintao", "readings": [1]}\n', 2, "list of strings"),
+        ("g.jsonl", '{"id": "per.x", "type": "PER", "canonical": "X", "readings": ["Ko\\u0000Kinto"]}\n', 1, "control"),
     ],
 )
 def test_bad_readings_field_names_file_line_and_column(tmp_path, name, content, line, message):
@@ -119,7 +119,7 @@ def test_wikidata_ja_zh_ko_labels_are_native_forms():
 
 def test_check_reports_a_reading_that_is_a_common_word_whatever_the_flags():
     e = Entry(
-        "per.x", "PER", "Velar Kostin", readings=("Hope", "Shu Kinpei"), flags=frozenset({"needs_context"})
+        "per.x", "PER", "Velar Kostin", readings=("Hope", "Ko Kinto"), flags=frozenset({"needs_context"})
     )
     problems = [p for p in check_rows([("t.tsv", 2, e)]) if p.check == "common-word"]
     assert [(p.name, p.message.split(" ")[0]) for p in problems] == [("Hope", "reading")]
@@ -129,10 +129,10 @@ def test_check_reports_a_reading_that_is_a_common_word_whatever_the_flags():
 
 ROMAJI = {
     # native: a reading it must give (long vowels dropped), and one it must give spelt out
-    "習近平": ("Shu Kinpei", "Shuu Kinpei"),  # 平 "pei" after ん (the dictionary's 近平 きんぺい)
+    "胡錦濤": ("Ko Kinto", "Ko Kintou"),  # 胡 "ko", 錦濤 read character by character
     "李強": ("Ri Kyo", "Ri Kyou"),  # 李 on'yomi "ri", not its kun'yomi "sumomo"
     "王毅": ("O Ki", "Ou Ki"),  # 毅 "ki", not "tsuyoshi"
-    "金正恩": ("Kin Shoon", "Kin Shouon"),  # 金 "kin" (not "kane"), 正 "shou" as an alternative
+    "毛沢東": ("Mo Takuto", "Mou Takutou"),  # 沢 "taku", not the kun'yomi "sawa"
     "江沢民": ("Ko Takumin", "Kou Takumin"),  # 江 "kou", not the kun'yomi "e"
     "鄧小平": ("To Shohei", "Tou Shouhei"),
     "文在寅": ("Bun Zaiin", "Bun Zaiin"),  # 寅: no on'yomi in pykakasi, supplied by the script
@@ -156,7 +156,7 @@ def reader(kanji_readings):
 
 def test_split_name(kanji_readings):
     split = kanji_readings.split_name
-    assert split("習近平") == ("習", "近平")
+    assert split("胡錦濤") == ("胡", "錦濤")
     assert split("王毅") == ("王", "毅")
     assert split("諸葛亮") == ("諸葛", "亮")  # compound surname
     assert split("林鄭月娥") == ("林鄭", "月娥")  # four characters: two family names
@@ -186,7 +186,7 @@ def test_at_most_three_alternatives_and_each_in_two_spellings_at_most(reader, ka
 
 
 def test_long_vowels_are_dropped_per_character(kanji_readings):
-    assert kanji_readings.drop_long_vowels(("しょう", "おん")) == "しょおん"  # "Shoon", not "Shouon"
+    assert kanji_readings.drop_long_vowels(("しょう", "おん")) == "しょおん"  # long vowel dropped per character
     assert kanji_readings.drop_long_vowels(("しゅう",)) == "しゅ"
     assert kanji_readings.drop_long_vowels(("へい",)) == "へい"  # "ei" stays
 
@@ -202,8 +202,8 @@ def people():
 @pytest.mark.parametrize(
     "ident,native,reading",
     [
-        ("per.xi-jinping", "習近平", "Shu Kinpei"),
-        ("per.kim-jong-un", "金正恩", "Kin Shoon"),
+        ("per.hu-jintao", "胡錦濤", "Ko Kinto"),
+        ("per.mao-zedong", "毛沢東", "Mo Takuto"),
         ("per.li-qiang", "李強", "Ri Kyo"),
         ("per.wang-yi", "王毅", "O Ki"),
         ("per.moon-jae-in", "文在寅", "Bun Zaiin"),

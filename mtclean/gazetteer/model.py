@@ -40,7 +40,7 @@ class Entry:
     #: names (Japanese kanji forms: 習近平, 李強, 金正恩); several forms when the script has variants.
     native: tuple[str, ...] = ()
     #: Romanised readings of the native form in another language's convention (the Japanese
-    #: on'yomi of 習近平: "Shu Kinpei", "Shuu Kinpei"), as machine translation renders the name
+    #: on'yomi of 胡錦濤: "Ko Kinto", "Ko Kintou"), as machine translation renders the name
     #: from that language. Not accepted English forms: not in `accepted`, a matcher may rewrite
     #: them to the canonical form.
     readings: tuple[str, ...] = ()
