@@ -275,3 +275,16 @@ def test_family_name_first_still_works_for_family_first_countries():
     c = Cleaner(enable=["name"])
     r = c.clean("Officials said Isiba Sigeru would travel to the summit.")
     assert r.text == "Officials said Shigeru Ishiba would travel to the summit."
+
+
+def test_katakana_renderings_are_read_back():
+    c = Cleaner(enable=["name"])
+    r = c.clean("President Moheemudo Bin Zaido spoke.")
+    assert r.text == "President Mohamed bin Zayed spoke."
+
+
+def test_the_rewrite_does_not_repeat_a_word_already_before_the_span():
+    """The span starts after "Abu" (a particle); the canonical name starts with it too."""
+    c = Cleaner(enable=["name"])
+    r = c.clean("The spokesman of Abu Oma Aru-Bagudadi spoke.")
+    assert r.text == "The spokesman of Abu Omar al-Baghdadi spoke."

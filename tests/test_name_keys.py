@@ -92,3 +92,33 @@ def test_romance_renderings():
     assert romance("charaa") == "sharaa"
     assert romance("guerassimov") == "gerassimov"
     assert romance("tschetschenien") == "chechenien"
+
+
+@pytest.mark.parametrize(
+    "part,expected",
+    [
+        ("maadi", "madi"),  # long vowel
+        ("sarutan", "sartan"),  # the u katakana puts between consonants
+        ("zaido", "zaid"),  # the o after a final t/d
+        ("sadiku", "sadik"),  # the u after a final consonant
+        ("hossamu", "hosam"),  # geminate, final u
+        ("muhanmado", "mhammad"),  # n before a labial is m
+    ],
+)
+def test_japanese_reads_romanised_katakana_back(part, expected):
+    from mtclean.names.keys import japanese
+
+    assert japanese(part) == expected
+
+
+@pytest.mark.parametrize("part", ["macron", "sergei", "trump", "mark", "abd", "ari"])
+def test_japanese_leaves_parts_that_are_not_romanised_katakana(part):
+    from mtclean.names.keys import japanese
+
+    assert japanese(part) == part
+
+
+def test_the_katakana_article_is_an_article():
+    from mtclean.names.keys import ARTICLES, is_particle
+
+    assert "aru" in ARTICLES and is_particle("aru")

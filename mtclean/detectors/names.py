@@ -131,6 +131,21 @@ def _shortlist(ps: tuple[str, ...], cands: list, fused: str = "") -> list:
     return [c for q, _e, c in scored[:SHORTLIST] if -q >= QUICK_FLOOR]
 
 
+def _without_leading_words_before(text: str, s: int, rep: str) -> str:
+    """The replacement without its first words when the text already has them just before the
+    span ("Abu Oma Aru-Bagudadi": the span after "Abu" becomes "Omar al-Baghdadi", not a second
+    "Abu Omar al-Baghdadi")."""
+    words = rep.split(" ")
+    before = text[max(0, s - 60) : s].split(" ")
+    if not before or before[-1] != "":
+        return rep  # the span does not follow a space
+    for k in range(min(2, len(words) - 1), 0, -1):
+        prev = before[-1 - k : -1]
+        if len(prev) == k and [fold(w) for w in prev] == [fold(w) for w in words[:k]]:
+            return " ".join(words[k:])
+    return rep
+
+
 def _distinctive(form_parts: tuple[str, ...]) -> bool:
     """A reading that cannot be ordinary English: long enough, with a word English does not use."""
     return len("".join(form_parts)) >= 5 and any(zipf(p) < COMMON_ZIPF for p in form_parts)
@@ -1113,7 +1128,7 @@ class NameDetector:
             # family-name-first names) -- otherwise give up.
             rep = " ".join(surface[toks[0] : toks[-1] + 1])
         else:
-            rep = canonical
+            rep = _without_leading_words_before(doc.text, s, canonical)
         if ft and not used_fused and not fold(rep).startswith(ft):
             used_fused = True  # matched through an alias that carries the title: keep the title
         if used_fused:

@@ -63,7 +63,7 @@ def _parts(s: str) -> tuple[str, ...]:
 
 
 #: Forms of the Arabic definite article, as a separate part or a prefix.
-ARTICLES = ("al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "an", "ath", "adh", "dh")
+ARTICLES = ("al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "an", "ath", "adh", "dh", "aru")
 _SUN_ARTICLE_RE = regex.compile(r"^(?:ash|ath|adh|a[dnrstz])(?=[a-z])")
 
 
@@ -189,6 +189,32 @@ def korean(part: str) -> str:
     "jeong" -> "jong", "eun" -> "un", "yeo" -> "yo", "seok" -> "sok" ("Gim Jeong-eun" vs
     "Kim Jong Un"). Returns the part unchanged when it has no RR vowel digraph."""
     return _KOREAN_RR_RE.sub(lambda m: "o" if m.group() == "eo" else "u", part)
+
+
+# A romanised katakana word: morae (an optional onset, then vowels) and the moraic "n".
+_ROMAJI_RE = re.compile(
+    r"(?:(?:tch|cch|kk|tt|pp|ss|sh|ch|ts|[kgnhmrbp]y|[kgsztdnhbpmrwyfvj])?[aeiou]++|n(?![aeiouy]))++"
+)
+_JA_STEPS = (
+    (re.compile(r"([aeiou])\1"), r"\1"),  # long vowels: "Maadi" -> "Madi"
+    (re.compile(r"ou"), "o"),
+    (re.compile(r"n(?=[mbp])"), "m"),  # "Muhanmado" -> "Muhammado"
+    (re.compile(r"(?:t(?=ch)|([kpts])(?=\1))"), ""),  # geminates: "Ittsuhakku" -> "Itsuhaku"
+    (re.compile(r"(?<=[kgszdbpfmrh])u(?=[kgszjtdnbpfmrhwv])"), ""),  # inserted u: "Sarutan" -> "Sartan"
+    (re.compile(r"(?<=[td])o$|(?<=[kgszjbpfmrhn])u$|(?<=ts)u$"), ""),  # final: "Zaido", "Sadiku"
+)
+
+
+def japanese(part: str) -> str:
+    """A name read back from katakana the way English writes it: long vowels shortened, the
+    vowels katakana inserts between consonants and after a final consonant dropped, "n" before
+    a labial written "m" ("Moheemudo" -> "mohemud", "Sarutan" -> "sartan", "Muhanmado" ->
+    "muhammad"). Only for parts that read as romanised katakana; others are returned unchanged."""
+    if len(part) < 4 or not _ROMAJI_RE.fullmatch(part):
+        return part
+    for pattern, rep in _JA_STEPS:
+        part = pattern.sub(rep, part)
+    return part
 
 
 def drop_final_r(part: str) -> str:
