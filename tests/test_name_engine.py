@@ -288,3 +288,12 @@ def test_the_rewrite_does_not_repeat_a_word_already_before_the_span():
     c = Cleaner(enable=["name"])
     r = c.clean("The spokesman of Abu Oma Aru-Bagudadi spoke.")
     assert r.text == "The spokesman of Abu Omar al-Baghdadi spoke."
+
+
+def test_a_partial_mention_through_an_alias_stays_partial():
+    """'Javad Zarif' is an alias that is a run of 'Mohammad Javad Zarif': a respelt 'Javad Zaref'
+    becomes 'Javad Zarif', not the full canonical name."""
+    c = Cleaner(enable=["name"])
+    assert c.clean("Foreign Minister Javad Zaref spoke.").text == "Foreign Minister Javad Zarif spoke."
+    full = c.clean("Foreign Minister Mohammad Javad Zaref spoke.")
+    assert full.text == "Foreign Minister Mohammad Javad Zarif spoke."

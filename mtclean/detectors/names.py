@@ -131,6 +131,19 @@ def _shortlist(ps: tuple[str, ...], cands: list, fused: str = "") -> list:
     return [c for q, _e, c in scored[:SHORTLIST] if -q >= QUICK_FLOOR]
 
 
+def _canonical_run(canonical: str, alias: str) -> str:
+    """The canonical's words that an alias spells as a shorter contiguous run, in the canonical's
+    own spelling; the canonical itself when the alias is no such run."""
+    cw, aw = canonical.split(" "), alias.split(" ")
+    cf, af = [" ".join(parts(w)) for w in cw], [" ".join(parts(w)) for w in aw]
+    k = len(aw)
+    if k < len(cw):
+        for i in range(len(cw) - k + 1):
+            if cf[i : i + k] == af:
+                return " ".join(cw[i : i + k])
+    return canonical
+
+
 def _without_leading_words_before(text: str, s: int, rep: str) -> str:
     """The replacement without its first words when the text already has them just before the
     span ("Abu Oma Aru-Bagudadi": the span after "Abu" becomes "Omar al-Baghdadi", not a second
@@ -1080,7 +1093,8 @@ class NameDetector:
         conf = max(0.0, min(0.97, conf))
         if conf < 0.7:
             return None  # too weak even to suggest
-        replacement = self._replacement(doc, s, text, entry, al, form_parts, used_fused, ft, partial)
+        alias = form.surface if form.kind == ALIAS else ""
+        replacement = self._replacement(doc, s, text, entry, al, form_parts, used_fused, ft, partial, alias)
         if replacement is None:
             return None
         if entry.type == "PER" and len(replacement) < 0.75 * len(text):
@@ -1100,7 +1114,8 @@ class NameDetector:
 
     # --------------------------------------------------------------- rewrite
     def _replacement(self, doc: Document, s: int, text: str, entry: Entry, al: Alignment,
-                     form_parts: tuple[str, ...], used_fused: bool, ft: str, partial: bool) -> str | None:
+                     form_parts: tuple[str, ...], used_fused: bool, ft: str, partial: bool,
+                     alias: str = "") -> str | None:
         canonical = entry.canonical
         if partial:
             # Realign with the canonical form and keep only the parts the span covers.
@@ -1128,7 +1143,10 @@ class NameDetector:
             # family-name-first names) -- otherwise give up.
             rep = " ".join(surface[toks[0] : toks[-1] + 1])
         else:
-            rep = _without_leading_words_before(doc.text, s, canonical)
+            # Matched through an alias that is a run of the canonical's words ("Javad Zarif" of
+            # "Mohammad Javad Zarif"): a partial mention stays partial.
+            rep = _canonical_run(canonical, alias) if alias else canonical
+            rep = _without_leading_words_before(doc.text, s, rep)
         if ft and not used_fused and not fold(rep).startswith(ft):
             used_fused = True  # matched through an alias that carries the title: keep the title
         if used_fused:
