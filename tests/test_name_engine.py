@@ -297,3 +297,11 @@ def test_a_partial_mention_through_an_alias_stays_partial():
     assert c.clean("Foreign Minister Javad Zaref spoke.").text == "Foreign Minister Javad Zarif spoke."
     full = c.clean("Foreign Minister Mohammad Javad Zaref spoke.")
     assert full.text == "Foreign Minister Mohammad Javad Zarif spoke."
+
+
+def test_a_loose_split_of_one_word_into_two_needs_context():
+    """'Abdullahi' is not 'Abdul Wahid' written as one word: a split (or merge) that does not
+    spell the name closely needs a title or the entity elsewhere in the text."""
+    c = Cleaner(enable=["name"])
+    text = "Officials met Abdullahi Nur on Monday."
+    assert c.clean(text).text == text

@@ -930,6 +930,7 @@ class NameDetector:
         changed: list[tuple[str, str, float]] = []  # (span part(s), form part(s), similarity)
         exact_other = False
         merged = False  # parts merged or split ("Alshara" for "al-Sharaa"): a real change of form
+        weak_split = False  # a merge or split that does not spell the name closely
         low_heads = 0
         if al.reversed:
             # Set view (organisations) or family-name-first order: the words match, not the order.
@@ -953,6 +954,7 @@ class NameDetector:
                 if not content:
                     continue
                 merged = merged or len(si) != len(fi)
+                weak_split = weak_split or (len(si) != len(fi) and psim < 0.9)
                 if psim < 0.55 and entry.type == "ORG" and sp in ORG_HEADS and fp in ORG_HEADS:
                     low_heads += 1  # "Organization" for "Agency": a head word translated differently
                     psim = 0.75
@@ -978,6 +980,8 @@ class NameDetector:
         full_in_doc = entry.id in named_in_full
         core = [p for p in ps if not is_particle(p)]
         # Each changed part must be plausibly the same word.
+        if weak_split and not (tev.agrees or entity_in_doc):
+            return None  # "Abdullahi" is not "Abdel Wahid" split differently, not without context
         for sp, fp, psim in changed:
             z = zipf(sp)
             if not (
