@@ -33,7 +33,7 @@ from ..names.common import COMMON_ZIPF, zipf
 from ..names.context import CountryMap, TitleEvidence, title_evidence
 from ..names.index import ALIAS, CANONICAL, MANGLED, READING, Form
 from ..names.keys import ARTICLES, PARTICLES, _parts, fold, is_particle, parts, skeleton, strict_skeleton
-from ..names.score import Alignment, align, name_similarity
+from ..names.score import Alignment, name_similarity
 from ..names.spans import TITLE_WORDS, _strip_possessive, fused_title, is_everyday, runs
 from .base import Rule
 
@@ -826,11 +826,9 @@ class NameDetector:
                 else:
                     veto = max(veto, 1.0)
                 continue
-            al = name_similarity(ps, form.parts)
-            if al.swapped and not set(entry.country) & FAMILY_FIRST:
-                # Family name first is how Chinese, Korean, Japanese... names are written, not
-                # others: "Nazar Muhammad" is not "Mohammed Nazzal" turned round.
-                al = align(ps, form.parts)
+            # Family name first is how Chinese, Korean, Japanese... names are written, not
+            # others: "Nazar Muhammad" is not "Mohammed Nazzal" turned round.
+            al = name_similarity(ps, form.parts, bool(set(entry.country) & FAMILY_FIRST))
             used_fused = False
             if ft:
                 al2 = name_similarity(ps, (ft, *form.parts))

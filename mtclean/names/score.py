@@ -55,10 +55,12 @@ def part_similarity(a: str, b: str, articles: bool = True) -> float:
     for x, kx, rx, gx in _views(a, articles):
         for y, ky, ry, gy in ys:
             surf = ratio(x, y)
-            sk = max(ratio(kx, ky), ratio(rx, ry), ratio(gx, gy))
             # The skeleton is coarse: it only confirms what the surface suggests, and a short one
             # (one or two consonant classes) confirms little.
             wk = 0.45 if min(len(kx), len(ky)) >= 3 else 0.25
+            if (1 - wk) * surf + wk <= best:
+                continue  # even identical skeletons could not beat the best view so far
+            sk = max(ratio(kx, ky), ratio(rx, ry), ratio(gx, gy))
             s = (1 - wk) * surf + wk * sk
             if s > best:
                 best = s
@@ -160,12 +162,13 @@ def align(span: tuple[str, ...], form: tuple[str, ...]) -> Alignment:
 
 
 @lru_cache(maxsize=131072)
-def name_similarity(span: tuple[str, ...], form: tuple[str, ...]) -> Alignment:
-    """Best of the in-order alignment, the family-name-first order, and the joined view.
+def name_similarity(span: tuple[str, ...], form: tuple[str, ...], swap: bool = True) -> Alignment:
+    """Best of the in-order alignment, the family-name-first order (unless ``swap=False``: for
+    names of countries that do not write the family name first) and the joined view.
 
     Cached: news repeats the same names, and the alignment only depends on the two part lists."""
     a = align(span, form)
-    if len(form) == 2 and len(span) == 2:
+    if swap and len(form) == 2 and len(span) == 2:
         r = align(span, (form[1], form[0]))
         if r.score * 0.97 > a.score:
             # Family name first ("Isiba Sigeru" for Shigeru Ishiba): the pairs are mapped back
