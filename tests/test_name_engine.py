@@ -305,3 +305,12 @@ def test_a_loose_split_of_one_word_into_two_needs_context():
     c = Cleaner(enable=["name"])
     text = "Officials met Abdullahi Nur on Monday."
     assert c.clean(text).text == text
+
+
+def test_a_middle_initial_keeps_one_dot_and_what_follows_it_is_the_same_name():
+    c = Cleaner(enable=["name"])
+    r = c.clean("On Tuesday, President Gueorgue W. Bouch said the talks would resume.")
+    assert ".." not in r.text
+    assert r.text.startswith("On Tuesday, President George W. ")
+    # "Bouch" ends the name after the initial: not the town of Bucha.
+    assert "Bucha" not in r.text

@@ -721,6 +721,17 @@ class NameDetector:
             # protects only itself, and a longer name around it may still be repaired.
             if k1 - k0 > 1:
                 protected.update(range(k0, k1))
+        # The run starts right after a middle initial ("George W. Bush"): the dot broke the run,
+        # and the first words are the end of that name, not a name of their own.
+        p0 = run[0] - 1
+        after_initial = (
+            p0 >= 1
+            and len(toks[p0].text) == 1
+            and toks[p0].text.isupper()
+            and doc.text[toks[p0].end : toks[run[0]].start] == ". "
+            and toks[p0 - 1].text[:1].isupper()
+            and doc.text[toks[p0 - 1].end : toks[p0].start] == " "
+        )
         is_title = [fold(toks[run[k]].text) in TITLE_WORDS and k not in covered for k in range(n)]
         particle = [is_particle(fold(toks[run[k]].text)) for k in range(n)]
         ends = [toks[run[k]].start + len(_strip_possessive(toks[run[k]].text)) for k in range(n)]
@@ -785,7 +796,7 @@ class NameDetector:
                 loose = unexplained(left) or unexplained(right) or any(
                     0 <= k < n and fold(toks[run[k]].text) in _PATRONYMIC and unexplained(k + step)
                     for k, step in ((left, -1), (right, 1))
-                )
+                ) or (ks[0] == 0 and after_initial)
                 # Another name word right after it, known or not ("Mohanmad Saba ..."): the span
                 # is not the end of the name, so it is no family-name mention of someone.
                 followed = (
@@ -1156,6 +1167,9 @@ class NameDetector:
             title_surface = first.text[: len(ft)] if first else ft.capitalize()
             rep = f"{title_surface} {rep}"
         rep = _hyphen_style(text, rep, entry)
+        e = s + len(text)
+        if rep.endswith(".") and doc.text[e : e + 1] == ".":
+            rep = rep[:-1]  # "George W." for "Gueorgue W" before the text's own dot
         return self._shape(doc, s, text, rep)
 
     @staticmethod
