@@ -314,3 +314,18 @@ def test_a_middle_initial_keeps_one_dot_and_what_follows_it_is_the_same_name():
     assert r.text.startswith("On Tuesday, President George W. ")
     # "Bouch" ends the name after the initial: not the town of Bucha.
     assert "Bucha" not in r.text
+
+
+def test_a_plausible_repair_without_context_is_a_finding_with_the_suggestion():
+    """Every part respelt and nothing in the text to confirm it: not a fix, but not silence
+    either; the suggestion is reported for a person (or a program) to decide."""
+    c = Cleaner(enable=["name"])
+    text = "Officials met Orafu Shorutsu on Monday."
+    r = c.clean(text)
+    assert r.text == text and not r.fixes
+    (f,) = [f for f in r.findings if f.kind == "name"]
+    assert (f.original, f.replacement, f.entity) == ("Orafu Shorutsu", "Olaf Scholz", "per.olaf-scholz")
+    assert "nothing in the text confirms it" in f.reason
+    # With the title, the same span is repaired.
+    titled = c.clean("German Chancellor Orafu Shorutsu arrived.")
+    assert titled.text == "German Chancellor Olaf Scholz arrived."

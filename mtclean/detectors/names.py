@@ -940,6 +940,7 @@ class NameDetector:
         exact_other = False
         merged = False  # parts merged or split ("Alshara" for "al-Sharaa"): a real change of form
         weak_split = False  # a merge or split that does not spell the name closely
+        unconfirmed = False  # a plausible repair that nothing in the text confirms: a finding at most
         low_heads = 0
         if al.reversed:
             # Set view (organisations) or family-name-first order: the words match, not the order.
@@ -1005,9 +1006,9 @@ class NameDetector:
                 return None  # "Samarrai" from Samarra, "Jawfi" from Jawf: a derived word, not a misspelling
             floor = 0.75 if (ft and exact_other) else 0.85  # a title fused into the name costs a little
             if entry.type == "PER" and psim < floor and not (tev.agrees or entity_in_doc):
-                return None  # a person's name part this far off needs the title or the document
+                unconfirmed = True  # a person's name part this far off needs the title or the document
             if not exact_other and len(core) > 1 and psim < 0.85 and not (tev.agrees or entity_in_doc):
-                return None  # every part respelt and nothing else to go by: maybe someone else
+                unconfirmed = True  # every part respelt and nothing else to go by: maybe someone else
         known = min((zipf(sp) for sp, _fp, _ in changed), default=0.0)
         if entry.type == "ORG" and len(ps) >= 3:
             known = 0.0  # inflected or reordered words of an organisation's name are expected
@@ -1100,6 +1101,9 @@ class NameDetector:
             conf = min(conf, 0.5)
         if entry.has("needs_context"):
             conf = min(conf, 0.6)
+        if unconfirmed:
+            conf = min(conf, 0.7)
+            notes.append("every part of the name is respelt and nothing in the text confirms it")
         if loose:
             conf = min(conf, 0.75)
             notes.append("an unknown capitalised word next to it may belong to the same name")
