@@ -329,3 +329,15 @@ def test_a_plausible_repair_without_context_is_a_finding_with_the_suggestion():
     # With the title, the same span is repaired.
     titled = c.clean("German Chancellor Orafu Shorutsu arrived.")
     assert titled.text == "German Chancellor Olaf Scholz arrived."
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # German/Polish j for y, French tch for ch.
+        ("Former Prime Minister Arsenij Jatsenjuk spoke.", "Former Prime Minister Arseniy Yatsenyuk spoke."),
+        ("UN human rights chief Michelle Batchelet spoke.", "UN human rights chief Michelle Bachelet spoke."),
+    ],
+)
+def test_european_transliterations_are_read_the_english_way(text, expected):
+    assert Cleaner(enable=["name"]).clean(text).text == expected

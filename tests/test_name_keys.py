@@ -122,3 +122,20 @@ def test_the_katakana_article_is_an_article():
     from mtclean.names.keys import ARTICLES, is_particle
 
     assert "aru" in ARTICLES and is_particle("aru")
+
+
+@pytest.mark.parametrize(
+    "part,expected",
+    [("jatsenjuk", "jatsenyuk"), ("zajed", "zayed"), ("arsenij", "arseniy"), ("tschernyschow", "chernyshow"),
+     ("john", "john"), ("jared", "jared")],
+)
+def test_germanic_reads_j_as_y_after_a_letter(part, expected):
+    from mtclean.names.keys import germanic
+
+    assert germanic(part) == expected
+
+
+def test_romance_reads_french_tch_as_ch():
+    from mtclean.names.keys import romance
+
+    assert romance("batchelet") == "bachelet" and romance("tcheng") == "cheng"

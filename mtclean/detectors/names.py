@@ -939,7 +939,7 @@ class NameDetector:
         changed: list[tuple[str, str, float]] = []  # (span part(s), form part(s), similarity)
         exact_other = False
         merged = False  # parts merged or split ("Alshara" for "al-Sharaa"): a real change of form
-        weak_split = False  # a merge or split that does not spell the name closely
+        split_sim = 1.0  # the lowest similarity of parts merged or split ("Alshara" for "al-Sharaa")
         unconfirmed = False  # a plausible repair that nothing in the text confirms: a finding at most
         low_heads = 0
         if al.reversed:
@@ -964,7 +964,8 @@ class NameDetector:
                 if not content:
                     continue
                 merged = merged or len(si) != len(fi)
-                weak_split = weak_split or (len(si) != len(fi) and psim < 0.9)
+                if len(si) != len(fi):
+                    split_sim = min(split_sim, psim)
                 if psim < 0.55 and entry.type == "ORG" and sp in ORG_HEADS and fp in ORG_HEADS:
                     low_heads += 1  # "Organization" for "Agency": a head word translated differently
                     psim = 0.75
@@ -990,8 +991,10 @@ class NameDetector:
         full_in_doc = entry.id in named_in_full
         core = [p for p in ps if not is_particle(p)]
         # Each changed part must be plausibly the same word.
-        if weak_split and not (tev.agrees or entity_in_doc):
-            return None  # "Abdullahi" is not "Abdel Wahid" split differently, not without context
+        # A merge or split that does not spell the name closely needs context, and a loose one
+        # more than a generic title: "Abdullahi" is not "Abdul Wahid" split differently.
+        if split_sim < 0.9 and not entity_in_doc and (split_sim < 0.85 or not tev.agrees):
+            return None
         for sp, fp, psim in changed:
             z = zipf(sp)
             if not (

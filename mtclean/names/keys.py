@@ -163,7 +163,8 @@ _FINAL_R_RE = re.compile(r"(?<=[aeiouy])r(?![aeiouy])")
 
 
 _ROMANCE_RULES = (
-    ("tsch", "ch"), ("sch", "sh"), ("ch", "sh"), ("dj", "j"), ("gue", "ge"), ("gui", "gi"), ("ou", "u"),
+    ("tsch", "ch"), ("sch", "sh"), ("tch", "ch"), ("ch", "sh"), ("dj", "j"), ("gue", "ge"), ("gui", "gi"),
+    ("ou", "u"),
     ("ï", "i"), ("ë", "e"),
 )
 
@@ -205,6 +206,23 @@ _JA_STEPS = (
 )
 
 
+_GERMANIC_STEPS = (
+    (re.compile(r"(?<=[a-z])j"), "y"),  # "Jatsenjuk", "Zajed", "Arsenij": y written j
+    (re.compile(r"tsch"), "ch"),
+    (re.compile(r"sch"), "sh"),
+)
+
+
+@lru_cache(maxsize=65536)
+def germanic(part: str) -> str:
+    """German, Polish or Czech spellings of (mostly Slavic and Arabic) names read the English way:
+    a j after a letter is a y ("jatsenjuk" -> "jatsenyuk", "zajed" -> "zayed"), "tsch" is "ch",
+    "sch" is "sh". Returns the part unchanged when none applies."""
+    for pattern, rep in _GERMANIC_STEPS:
+        part = pattern.sub(rep, part)
+    return part
+
+
 def japanese(part: str) -> str:
     """A name read back from katakana the way English writes it: long vowels shortened, the
     vowels katakana inserts between consonants and after a final consonant dropped, "n" before
@@ -232,7 +250,8 @@ def part_keys(part: str) -> tuple[str, ...]:
         return ()
     keys: dict[str, None] = {}
     for v in (part, *article_variants(part)):
-        for k in (skeleton(v), skeleton(drop_final_r(v)), skeleton(v, glide=False), skeleton(romance(v))):
+        for k in (skeleton(v), skeleton(drop_final_r(v)), skeleton(v, glide=False), skeleton(romance(v)),
+                  skeleton(germanic(v))):
             if k:
                 keys.setdefault(k, None)
         # Exact consonants (vowels and doubling free): specific where the class skeleton of a

@@ -16,7 +16,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel
 
 from .common import zipf
-from .keys import article_variants, drop_final_r, is_particle, japanese, korean, romance, skeleton
+from .keys import article_variants, drop_final_r, germanic, is_particle, japanese, korean, romance, skeleton
 
 
 def _ratio(a: str, b: str) -> float:
@@ -33,7 +33,7 @@ def _views(a: str, articles: bool) -> tuple[_View, ...]:
     not know: "Alshara", not "Albert"), its French/German and Korean Revised Romanization
     renderings read the English way ("Charaa", "Jeong-eun")."""
     xs = [a, *article_variants(a)] if articles and zipf(a) < 2.5 else [a]
-    for alt in (romance(a), korean(a), japanese(a)):
+    for alt in (romance(a), korean(a), japanese(a), germanic(a)):
         if alt != a:
             xs.append(alt)
     return tuple((x, skeleton(x), skeleton(drop_final_r(x)), skeleton(x, False)) for x in xs)
