@@ -106,54 +106,65 @@ def align(span: tuple[str, ...], form: tuple[str, ...]) -> Alignment:
     pf = [_is_particle(p) for p in form]
     sim = part_similarity
     # Dynamic programming over (i, j) = parts of the span and of the form consumed so far, in a
-    # flat table (state i * (m + 1) + j). Each state keeps (gain, weight, path); the score of a
-    # path is gain / weight, and a state keeps the path with the best score.
+    # flat table (state i * (m + 1) + j). Each state keeps (gain, weight, previous state, step);
+    # the score of a path is gain / weight, and a state keeps the path with the best score.
+    # States are final when visited (every move goes forward), so the best path is read back
+    # through the previous states at the end.
     w1 = m + 1
-    best: list[tuple[float, float, tuple[_Step, ...]] | None] = [None] * ((n + 1) * w1)
-    best[0] = (0.0, 0.0, ())
+    best: list[tuple[float, float, int, _Step] | None] = [None] * ((n + 1) * w1)
+    best[0] = (0.0, 0.0, -1, ((), (), 0.0))
 
-    def relax(key: int, ng: float, nwt: float, path: tuple[_Step, ...]) -> None:
+    def relax(key: int, ng: float, nwt: float, prev: int, step: _Step) -> None:
         old = best[key]
         if old is None or (old[1] and nwt and ng / nwt > old[0] / old[1]) or (not old[1] and nwt):
-            best[key] = (ng, nwt, path)
+            best[key] = (ng, nwt, prev, step)
 
     for i in range(n + 1):
         for j in range(m + 1):
-            cur = best[i * w1 + j]
+            here = i * w1 + j
+            cur = best[here]
             if cur is None:
                 continue
-            g, wt, path = cur
+            g, wt = cur[0], cur[1]
             if i < n and j < m:
                 a, b = span[i], form[j]
                 s = sim(a, b)
                 ww = ws[i] if ws[i] > wf[j] else wf[j]
-                relax((i + 1) * w1 + j + 1, g + s * ww, wt + ww, path + (((i,), (j,), s),))
+                relax(here + w1 + 1, g + s * ww, wt + ww, here, ((i,), (j,), s))
                 if i + 1 < n and len(a) > 1 and len(span[i + 1]) > 1:
                     joined = a + span[i + 1]
                     if _close(joined, b):
                         s = sim(joined, b, not ps_[i]) * 0.98
                         ww = max(ws[i] + ws[i + 1], wf[j])
-                        relax((i + 2) * w1 + j + 1, g + s * ww, wt + ww, path + (((i, i + 1), (j,), s),))
+                        relax(here + 2 * w1 + 1, g + s * ww, wt + ww, here, ((i, i + 1), (j,), s))
                 if j + 1 < m and len(b) > 1 and len(form[j + 1]) > 1:
                     joined = b + form[j + 1]
                     if _close(a, joined):
                         s = sim(a, joined) * 0.98
                         ww = max(ws[i], wf[j] + wf[j + 1])
-                        relax((i + 1) * w1 + j + 2, g + s * ww, wt + ww, path + (((i,), (j, j + 1), s),))
+                        relax(here + w1 + 2, g + s * ww, wt + ww, here, ((i,), (j, j + 1), s))
                     if j + 2 < m:
                         joined3 = joined + form[j + 2]
                         if _close(a, joined3):
                             s = sim(a, joined3) * 0.98
                             ww = max(ws[i], wf[j] + wf[j + 1] + wf[j + 2])
-                            relax((i + 1) * w1 + j + 3, g + s * ww, wt + ww, path + (((i,), (j, j + 1, j + 2), s),))
+                            relax(here + w1 + 3, g + s * ww, wt + ww, here, ((i,), (j, j + 1, j + 2), s))
             if j < m:  # form part missing from the span (middle name, particle)
                 ww = wf[j] * (0.2 if pf[j] else 0.35)
-                relax(i * w1 + j + 1, g, wt + ww, path + (((), (j,), 0.0),))
+                relax(here + 1, g, wt + ww, here, ((), (j,), 0.0))
             if i < n:  # extra span part
                 ww = ws[i] * (0.3 if ps_[i] else 1.0)
-                relax((i + 1) * w1 + j, g, wt + ww, path + (((i,), (), 0.0),))
+                relax(here + w1, g, wt + ww, here, ((i,), (), 0.0))
     final = best[n * w1 + m]
-    g, wt, path = final if final is not None else (0.0, 1.0, ())
+    if final is None:
+        return Alignment(0.0, (), (), ())
+    g, wt = final[0], final[1]
+    steps: list[_Step] = []
+    node: tuple[float, float, int, _Step] | None = final
+    while node is not None and node[2] >= 0:
+        steps.append(node[3])
+        node = best[node[2]]
+    path = steps[::-1]
     score = g / wt if wt else 0.0
     pairs = tuple(p for p in path if p[0] and p[1])
     missing = tuple(j for p in path if not p[0] for j in p[1])
