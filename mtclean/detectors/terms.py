@@ -256,17 +256,20 @@ _HYPHENS = "-‐‑"
 _SPACE_RE = regex.compile(r"\s+")
 
 
+_MARK_TABLE = str.maketrans({**{c: "'" for c in _APOS}, **{c: "-" for c in _HYPHENS}})
+
+
 def phrase_key(s: str) -> str:
     """The lookup key of a phrase or matched text: lower case, one space, ASCII apostrophe/hyphen."""
-    s = _SPACE_RE.sub(" ", s.strip())
-    s = "".join("'" if c in _APOS else "-" if c in _HYPHENS else c for c in s)
-    return s.lower()
+    return _shape(s).lower()
 
 
 def _shape(s: str) -> str:
     """Like `phrase_key` but keeping the case (for case-sensitive rows)."""
-    s = _SPACE_RE.sub(" ", s.strip())
-    return "".join("'" if c in _APOS else "-" if c in _HYPHENS else c for c in s)
+    s = s.strip()
+    if _SPACE_RE.search(s):
+        s = _SPACE_RE.sub(" ", s)
+    return s.translate(_MARK_TABLE)
 
 
 _GAP_MAX = 5
