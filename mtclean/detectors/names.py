@@ -97,7 +97,7 @@ def _form_strings(fp: tuple[str, ...]) -> tuple[str, str, str]:
     return fj, skeleton(fj), (fp[1] + fp[0]) if len(fp) == 2 else ""
 
 
-def _shortlist(ps: tuple[str, ...], cands: list, fused: str = "") -> list:
+def _shortlist(ps: tuple[str, ...], cands: list[Form], fused: str = "") -> list[Form]:
     """The candidates worth aligning: a cheap whole-string similarity (surface and skeleton of the
     joined parts) ranks them; exact part runs always stay."""
     joined = "".join(ps)
@@ -108,7 +108,7 @@ def _shortlist(ps: tuple[str, ...], cands: list, fused: str = "") -> list:
     sim = Indel.normalized_similarity
     scored = []
     for c in cands:
-        fp = c.form.parts
+        fp = c.parts
         fj, fsk, rev = _form_strings(fp)
         q = sim(joined, fj)
         q2 = sim(sk, fsk)
@@ -125,7 +125,7 @@ def _shortlist(ps: tuple[str, ...], cands: list, fused: str = "") -> list:
             q = max(q, sim(alt, fj))
         if _contiguous(ps, fp):
             q = 2.0
-        scored.append((-q, c.form.entry, c))
+        scored.append((-q, c.entry, c))
     scored.sort(key=lambda t: (t[0], t[1]))
     # Forms that do not even look alike as whole strings are not worth aligning part by part.
     return [c for q, _e, c in scored[:SHORTLIST] if -q >= QUICK_FLOOR]
@@ -818,15 +818,15 @@ class NameDetector:
         hit = self._score_cache.get(key)
         if hit is not None:
             return hit
-        cands = self.index.lookup(text)
+        cands = self.index.lookup_forms(text)
         if ft:
-            cands = cands + self.index.lookup(rest_text)
+            cands = cands + self.index.lookup_forms(rest_text)
         cands = _shortlist(ps, cands, fused=ft)
         best: dict[str, tuple[float, Alignment, Form, bool]] = {}
         veto = 0.0
-        for c in cands:
-            entry = c.entry
-            form = c.form
+        entries = self.index.entries
+        for form in cands:
+            entry = entries[form.entry]
             if _contiguous(ps, form.parts) and form.kind in (CANONICAL, ALIAS):
                 # The span is this form or a run of its parts: a correct (possibly partial) mention.
                 al = Alignment(1.0, tuple(((i,), (i,), 1.0) for i in range(len(ps))), (), ())

@@ -229,6 +229,15 @@ class NameIndex:
 
     def lookup(self, text: str, limit: int = MAX_CANDIDATES) -> list[Candidate]:
         """The short list of forms that share keys with ``text`` (highest weight of shared keys first)."""
+        entries = self.entries
+        new = tuple.__new__
+        return [new(Candidate, (f, entries[f.entry], sc)) for f, sc in self._ranked(text, limit)]
+
+    def lookup_forms(self, text: str, limit: int = MAX_CANDIDATES) -> list[Form]:
+        """`lookup` without the Candidate records: the forms only, best first."""
+        return [f for f, _sc in self._ranked(text, limit)]
+
+    def _ranked(self, text: str, limit: int) -> list[tuple[Form, float]]:
         ps = parts(text)
         if not ps:
             return []
@@ -263,6 +272,5 @@ class NameIndex:
         for fi in self.exact_ids(" ".join(ps)):
             scores[fi] = get(fi, 0.0) + 1000.0
         ranked = heapq.nsmallest(limit, [(-sc, fi) for fi, sc in scores.items()])
-        forms, entries = self.forms, self.entries
-        new = tuple.__new__
-        return [new(Candidate, (f, entries[f.entry], -nsc)) for nsc, fi in ranked if (f := forms[fi])]
+        forms = self.forms
+        return [(forms[fi], -nsc) for nsc, fi in ranked]

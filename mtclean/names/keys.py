@@ -235,6 +235,7 @@ def japanese(part: str) -> str:
     return part
 
 
+@lru_cache(maxsize=65536)
 def drop_final_r(part: str) -> str:
     """Remove r after a vowel when no vowel follows (non-rhotic rendering): "saar" -> "saa",
     "keir" -> "kei", "merz" -> "mez"."""
