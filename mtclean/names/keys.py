@@ -193,7 +193,7 @@ def korean(part: str) -> str:
 
 
 # A romanised katakana word: morae (an optional onset, then vowels) and the moraic "n".
-_ROMAJI_RE = re.compile(
+_ROMAJI_RE = regex.compile(
     r"(?:(?:tch|cch|kk|tt|pp|ss|sh|ch|ts|[kgnhmrbp]y|[kgsztdnhbpmrwyfvj])?[aeiou]++|n(?![aeiouy]))++"
 )
 _JA_STEPS = (
