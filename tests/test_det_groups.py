@@ -35,7 +35,7 @@ def cleaner(groups) -> Cleaner:
 def test_curated_file_shape(groups):
     lines = [ln for ln in CURATED.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
     assert lines[0] == HEADER
-    rows = list(csv.reader(io.StringIO("\n".join(lines[1:])), delimiter="\t", quotechar="\x00"))
+    rows = list(csv.reader(io.StringIO("\n".join(lines[1:])), delimiter="\t", quoting=csv.QUOTE_NONE))
     assert all(len(r) == 12 for r in rows)
     assert all(r[4] == "" for r in rows), "mangled stays empty: wrong forms are derived"
     assert len(groups) >= 150
