@@ -341,3 +341,10 @@ def test_a_plausible_repair_without_context_is_a_finding_with_the_suggestion():
 )
 def test_european_transliterations_are_read_the_english_way(text, expected):
     assert Cleaner(enable=["name"]).clean(text).text == expected
+
+
+def test_a_given_name_before_an_article_and_more_name_is_not_a_family_name():
+    """'Zine' in 'Zine El Abidine ...' is not the family name of another prime minister."""
+    c = Cleaner(enable=["name"])
+    r = c.clean("The talks resumed. Prime Minister Zine El Abidinee Ben Ali said on Monday that the deal held.")
+    assert not [f for f in r.fixes if f.original == "Zine"]

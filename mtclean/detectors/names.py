@@ -799,11 +799,12 @@ class NameDetector:
                 ) or (ks[0] == 0 and after_initial)
                 # Another name word right after it, known or not ("Mohanmad Saba ..."): the span
                 # is not the end of the name, so it is no family-name mention of someone.
+                nxt = right + 1 if 0 <= right < n and particle[right] else right  # "Zine El Abidine"
                 followed = (
-                    0 <= right < n
-                    and not is_title[right]
-                    and not particle[right]
-                    and fold(toks[run[right]].text) not in _FUNCTION_WORDS
+                    0 <= nxt < n
+                    and not is_title[nxt]
+                    and not particle[nxt]
+                    and fold(toks[run[nxt]].text) not in _FUNCTION_WORDS
                 )
                 yield toks[run[i]].start, ends[ks[-1]], titles, run[i], inside, loose, followed
 
