@@ -476,7 +476,8 @@ def _num(v: float | None) -> str:
     return "—" if v is None else f"{v:.2f}"
 
 
-def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+def text_table(header: list[str], rows: list[list[str]]) -> list[str]:
+    """Plain-text table lines: first column left-aligned, the others right-aligned."""
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     fmt = [f"{{:<{w}}}" if i == 0 else f"{{:>{w}}}" for i, w in enumerate(widths)]
     lines = ["  ".join(f.format(c) for f, c in zip(fmt, header))]
@@ -521,7 +522,7 @@ def format_report(report: Report, *, show_errors: bool = False) -> str:
         header = ["lang", "cases", "words", "changes", "per 1k words"]
         rows = [_row(k, c, True) for k, c in report.by_lang().items()]
         rows.append(_row("all", ov, True))
-        lines += _table(header, rows)
+        lines += text_table(header, rows)
         changed = sum(1 for o in report.outcomes if o.result.fixes)
         lines.append("")
         lines.append(f"cases changed: {changed} of {len(report.outcomes)}")
@@ -535,10 +536,10 @@ def format_report(report: Report, *, show_errors: bool = False) -> str:
     rows = [_row(k, c, False) for k, c in report.by_kind().items() if c.expected or c.changes]
     rows.append(_row("overall", ov, False))
     lines.append("By kind:")
-    lines += _table(header, rows)
+    lines += text_table(header, rows)
     lines.append("")
     lines.append("By source language:")
-    lines += _table(
+    lines += text_table(
         ["lang", "cases", *header[1:]],
         [[k, str(c.cases), *_row(k, c, False)[1:]] for k, c in report.by_lang().items()],
     )

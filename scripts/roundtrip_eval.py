@@ -47,6 +47,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from mtclean.evaluate import text_table
+
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -540,15 +542,6 @@ def _pct(a: int, b: int) -> str:
     return "—" if not b else f"{100 * a / b:.1f}"
 
 
-def _table(header: list[str], rows: list[list[str]]) -> list[str]:
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    fmt = [f"{{:<{w}}}" if i == 0 else f"{{:>{w}}}" for i, w in enumerate(widths)]
-    lines = ["  ".join(f.format(c) for f, c in zip(fmt, header))]
-    lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(f.format(c) for f, c in zip(fmt, r)) for r in rows]
-    return lines
-
-
 def _group(results: Iterable[dict[str, Any]], key: Callable[[dict[str, Any]], str]) -> dict[str, Tally]:
     out: dict[str, Tally] = defaultdict(Tally)
     for r in results:
@@ -573,13 +566,13 @@ def pos_table(title: str, groups: dict[str, Tally], total: Tally) -> list[str]:
                 str(t.collateral),
             ]
         )
-    return [title, *_table(header, rows), ""]
+    return [title, *text_table(header, rows), ""]
 
 
 def neg_table(title: str, groups: dict[str, Tally], total: Tally) -> list[str]:
     header = ["", "cases", "false rewrites", "false%"]
     rows = [[name, str(t.cases), str(t.false), _pct(t.false, t.cases)] for name, t in [*groups.items(), ("all", total)]]
-    return [title, *_table(header, rows), ""]
+    return [title, *text_table(header, rows), ""]
 
 
 def summary(results: list[dict[str, Any]]) -> str:
