@@ -97,6 +97,13 @@ def _form_strings(fp: tuple[str, ...]) -> tuple[str, str, str]:
     return fj, skeleton(fj), (fp[1] + fp[0]) if len(fp) == 2 else ""
 
 
+@lru_cache(maxsize=65536)
+def _pieces(fp: tuple[str, ...], n: int) -> tuple[str, str, str]:
+    """The ends of a longer form a partial mention of ``n`` parts may spell: its last ``n`` parts,
+    its last ``n + 1`` parts and its first ``n`` parts, joined."""
+    return "".join(fp[-n:]), "".join(fp[-n - 1 :]), "".join(fp[:n])
+
+
 def _shortlist(ps: tuple[str, ...], cands: list[Form], fused: str = "") -> list[Form]:
     """The candidates worth aligning: a cheap whole-string similarity (surface and skeleton of the
     joined parts) ranks them; exact part runs always stay."""
@@ -119,7 +126,7 @@ def _shortlist(ps: tuple[str, ...], cands: list[Form], fused: str = "") -> list[
         if rev and n == 2:  # family name first
             q = max(q, sim(joined, rev))
         if len(fp) > n:  # a partial mention: the family-name end (or start) of the name
-            for piece in ("".join(fp[-n:]), "".join(fp[-n - 1 :]), "".join(fp[:n])):
+            for piece in _pieces(fp, n):
                 q = max(q, sim(joined, piece))
         if alt:
             q = max(q, sim(alt, fj))
@@ -291,6 +298,8 @@ def _local(al: Alignment, span_parts: tuple[str, ...]) -> float:
 
 def _contiguous(span: tuple[str, ...], form: tuple[str, ...]) -> bool:
     """True when the span's parts appear in the form in order, side by side."""
+    if span and span[0] not in form:
+        return False  # parts hold no spaces: the first part must be one of the form's parts
     return f" {' '.join(span)} " in f" {' '.join(form)} "
 
 

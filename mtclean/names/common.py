@@ -28,23 +28,23 @@ def _frequencies() -> dict[str, float]:
     return get_frequency_dict("en", "best")
 
 
+def _zipf_of(freq: float) -> float:
+    """``wordfreq.zipf_frequency``'s rounding: 3 significant digits, then the Zipf value to hundredths."""
+    freq = round(freq, math.floor(-math.log(freq, 10)) + 3)
+    return round(math.log(freq, 10) + 9, 2)
+
+
 @lru_cache(maxsize=200_000)
 def zipf(word: str) -> float:
     """Zipf frequency of ``word`` in English (0 when unknown).
 
-    A folded name part (lower-case ASCII letters, possibly hyphenated) is read straight from
-    wordfreq's frequency table, combined and rounded as ``zipf_frequency`` does it (the same
-    value without the tokenizer, which costs far more: most words the engine asks about are new);
-    anything else goes through ``wordfreq.zipf_frequency``.
+    A folded name part (lower-case ASCII letters, possibly hyphenated), known or not, is read
+    straight from wordfreq's frequency table, combined and rounded as ``zipf_frequency`` does it
+    (the same value without the tokenizer, which costs ten times more: most words the engine asks
+    about are new); anything else goes through ``wordfreq.zipf_frequency``.
     """
-    from wordfreq import freq_to_zipf, zipf_frequency
-
-    if _PLAIN_RE.fullmatch(word):
-        freq = _frequencies().get(word)
-        if not freq:
-            return 0.0
-    elif _HYPHENATED_RE.fullmatch(word):
-        # wordfreq splits "al-burhan" into tokens and combines them: 1/f = 1/f1 + 1/f2 + ...
+    if _PLAIN_RE.fullmatch(word) or _HYPHENATED_RE.fullmatch(word):
+        # wordfreq reads one token per run of letters and combines them: 1/f = 1/f1 + 1/f2 + ...
         table = _frequencies()
         inv = 0.0
         for token in word.split("-"):
@@ -52,10 +52,9 @@ def zipf(word: str) -> float:
             if not f:
                 return 0.0
             inv += 1.0 / f
-        freq = 1.0 / inv
-        # wordfreq keeps 3 significant digits, then rounds the Zipf value to hundredths.
-        freq = round(freq, math.floor(-math.log(freq, 10)) + 3)
-        return round(freq_to_zipf(freq), 2)
+        return _zipf_of(1.0 / inv)
+    from wordfreq import zipf_frequency
+
     return float(zipf_frequency(word, "en"))
 
 

@@ -128,6 +128,11 @@ def _digraph(m: re.Match[str]) -> str:
     return _DIGRAPH_OUT[m.group()]
 
 
+def _first_group(m: re.Match[str]) -> str:
+    # A function, not the template r"\1": Python 3.11's ``re`` expands a template per match.
+    return m.group(1)
+
+
 @lru_cache(maxsize=65536)
 def skeleton(part: str, glide: bool = True) -> str:
     """Consonant-class skeleton of one folded part: "lavrov" -> "LBLB", "rabrov" -> "LBLB".
@@ -145,7 +150,7 @@ def skeleton(part: str, glide: bool = True) -> str:
             s = s[0] + s[1:].replace("w", "a")
         s = s.translate(_LETTER_TABLE)
         head = "A" if s[:1] == "a" else ""
-        return _RUN_RE.sub(r"\1", head + s.replace("a", ""))
+        return _RUN_RE.sub(_first_group, head + s.replace("a", ""))
     out: list[str] = []
     get = _UNIT_CLASS.get
     for i, unit in enumerate(_UNIT_RE.findall(part)):
@@ -197,7 +202,7 @@ _ROMAJI_RE = regex.compile(
     r"(?:(?:tch|cch|kk|tt|pp|ss|sh|ch|ts|[kgnhmrbp]y|[kgsztdnhbpmrwyfvj])?[aeiou]++|n(?![aeiouy]))++"
 )
 _JA_STEPS = (
-    (re.compile(r"([aeiou])\1"), r"\1"),  # long vowels: "Maadi" -> "Madi"
+    (re.compile(r"([aeiou])\1"), _first_group),  # long vowels: "Maadi" -> "Madi"
     (re.compile(r"ou"), "o"),
     (re.compile(r"n(?=[mbp])"), "m"),  # "Muhanmado" -> "Muhammado"
     (re.compile(r"(?:t(?=ch)|([kpts])(?=\1))"), ""),  # geminates: "Ittsuhakku" -> "Itsuhaku"
