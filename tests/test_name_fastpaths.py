@@ -32,3 +32,14 @@ def test_zipf_equals_wordfreq_on_generated_parts(word):
     from wordfreq import zipf_frequency
 
     assert zipf(word) == zipf_frequency(word, "en")
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.from_regex(r"(al|bin|[a-z]{1,9})", fullmatch=True),
+    st.from_regex(r"(al|ibn|[a-z]{1,9})", fullmatch=True),
+)
+def test_one_part_alignment_equals_the_table(a, b):
+    from mtclean.names.score import _align_table, align
+
+    assert align((a,), (b,)) == _align_table((a,), (b,))

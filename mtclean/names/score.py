@@ -99,6 +99,17 @@ def _weight(p: str) -> float:
 
 def align(span: tuple[str, ...], form: tuple[str, ...]) -> Alignment:
     """Best in-order alignment of span parts with form parts (dynamic programming)."""
+    if len(span) == 1 and len(form) == 1:
+        # One part against one: the table's only useful path is the match itself (the detour
+        # through a missing and an extra part gains nothing), computed the way the table would.
+        s = part_similarity(span[0], form[0])
+        ww = max(_weight(span[0]), _weight(form[0]))
+        return Alignment((0.0 + s * ww) / (0.0 + ww), (((0,), (0,), s),), (), ())
+    return _align_table(span, form)
+
+
+def _align_table(span: tuple[str, ...], form: tuple[str, ...]) -> Alignment:
+    """`align` by the table, for any number of parts."""
     n, m = len(span), len(form)
     ws = [_weight(p) for p in span]
     wf = [_weight(p) for p in form]
