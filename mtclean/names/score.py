@@ -97,6 +97,11 @@ def _weight(p: str) -> float:
     return 0.3 if _is_particle(p) else float(max(2, len(p)))
 
 
+# Moves in the alignment table: how many span and form parts each takes.
+_MATCH, _MERGE, _SPLIT2, _SPLIT3, _MISSING, _EXTRA = range(6)
+_TAKES = ((1, 1), (2, 1), (1, 2), (1, 3), (0, 1), (1, 0))
+
+
 def align(span: tuple[str, ...], form: tuple[str, ...]) -> Alignment:
     """Best in-order alignment of span parts with form parts (dynamic programming)."""
     if len(span) == 1 and len(form) == 1:
@@ -117,19 +122,16 @@ def _align_table(span: tuple[str, ...], form: tuple[str, ...]) -> Alignment:
     pf = [_is_particle(p) for p in form]
     sim = part_similarity
     # Dynamic programming over (i, j) = parts of the span and of the form consumed so far, in a
-    # flat table (state i * (m + 1) + j). Each state keeps (gain, weight, previous state, step);
-    # the score of a path is gain / weight, and a state keeps the path with the best score.
-    # States are final when visited (every move goes forward), so the best path is read back
-    # through the previous states at the end.
+    # flat table (state i * (m + 1) + j). Each state keeps (gain, weight, previous state, move,
+    # similarity); the score of a path is gain / weight, and a state keeps the path with the best
+    # score: a new path replaces the old one when its score is higher, or when the old one has no
+    # weight yet (the first path found wins ties). States are final when visited (every move goes
+    # forward), so the best path is read back through the previous states at the end. The moves
+    # are written out in place (no helper call, no step record until the path is read back):
+    # this loop is the name engine's hottest.
     w1 = m + 1
-    best: list[tuple[float, float, int, _Step] | None] = [None] * ((n + 1) * w1)
-    best[0] = (0.0, 0.0, -1, ((), (), 0.0))
-
-    def relax(key: int, ng: float, nwt: float, prev: int, step: _Step) -> None:
-        old = best[key]
-        if old is None or (old[1] and nwt and ng / nwt > old[0] / old[1]) or (not old[1] and nwt):
-            best[key] = (ng, nwt, prev, step)
-
+    best: list[tuple[float, float, int, int, float] | None] = [None] * ((n + 1) * w1)
+    best[0] = (0.0, 0.0, -1, -1, 0.0)
     for i in range(n + 1):
         for j in range(m + 1):
             here = i * w1 + j
@@ -141,39 +143,57 @@ def _align_table(span: tuple[str, ...], form: tuple[str, ...]) -> Alignment:
                 a, b = span[i], form[j]
                 s = sim(a, b)
                 ww = ws[i] if ws[i] > wf[j] else wf[j]
-                relax(here + w1 + 1, g + s * ww, wt + ww, here, ((i,), (j,), s))
+                key, ng, nwt = here + w1 + 1, g + s * ww, wt + ww
+                old = best[key]
+                if old is None or (old[1] and nwt and ng / nwt > old[0] / old[1]) or (not old[1] and nwt):
+                    best[key] = (ng, nwt, here, _MATCH, s)
                 if i + 1 < n and len(a) > 1 and len(span[i + 1]) > 1:
                     joined = a + span[i + 1]
                     if _close(joined, b):
                         s = sim(joined, b, not ps_[i]) * 0.98
                         ww = max(ws[i] + ws[i + 1], wf[j])
-                        relax(here + 2 * w1 + 1, g + s * ww, wt + ww, here, ((i, i + 1), (j,), s))
+                        key, ng, nwt = here + 2 * w1 + 1, g + s * ww, wt + ww
+                        old = best[key]
+                        if old is None or (old[1] and nwt and ng / nwt > old[0] / old[1]) or (not old[1] and nwt):
+                            best[key] = (ng, nwt, here, _MERGE, s)
                 if j + 1 < m and len(b) > 1 and len(form[j + 1]) > 1:
                     joined = b + form[j + 1]
                     if _close(a, joined):
                         s = sim(a, joined) * 0.98
                         ww = max(ws[i], wf[j] + wf[j + 1])
-                        relax(here + w1 + 2, g + s * ww, wt + ww, here, ((i,), (j, j + 1), s))
+                        key, ng, nwt = here + w1 + 2, g + s * ww, wt + ww
+                        old = best[key]
+                        if old is None or (old[1] and nwt and ng / nwt > old[0] / old[1]) or (not old[1] and nwt):
+                            best[key] = (ng, nwt, here, _SPLIT2, s)
                     if j + 2 < m:
                         joined3 = joined + form[j + 2]
                         if _close(a, joined3):
                             s = sim(a, joined3) * 0.98
                             ww = max(ws[i], wf[j] + wf[j + 1] + wf[j + 2])
-                            relax(here + w1 + 3, g + s * ww, wt + ww, here, ((i,), (j, j + 1, j + 2), s))
+                            key, ng, nwt = here + w1 + 3, g + s * ww, wt + ww
+                            old = best[key]
+                            if old is None or (old[1] and nwt and ng / nwt > old[0] / old[1]) or (not old[1] and nwt):
+                                best[key] = (ng, nwt, here, _SPLIT3, s)
             if j < m:  # form part missing from the span (middle name, particle)
-                ww = wf[j] * (0.2 if pf[j] else 0.35)
-                relax(here + 1, g, wt + ww, here, ((), (j,), 0.0))
+                key, nwt = here + 1, wt + wf[j] * (0.2 if pf[j] else 0.35)
+                old = best[key]
+                if old is None or (old[1] and nwt and g / nwt > old[0] / old[1]) or (not old[1] and nwt):
+                    best[key] = (g, nwt, here, _MISSING, 0.0)
             if i < n:  # extra span part
-                ww = ws[i] * (0.3 if ps_[i] else 1.0)
-                relax(here + w1, g, wt + ww, here, ((i,), (), 0.0))
+                key, nwt = here + w1, wt + ws[i] * (0.3 if ps_[i] else 1.0)
+                old = best[key]
+                if old is None or (old[1] and nwt and g / nwt > old[0] / old[1]) or (not old[1] and nwt):
+                    best[key] = (g, nwt, here, _EXTRA, 0.0)
     final = best[n * w1 + m]
     if final is None:
         return Alignment(0.0, (), (), ())
     g, wt = final[0], final[1]
     steps: list[_Step] = []
-    node: tuple[float, float, int, _Step] | None = final
+    node: tuple[float, float, int, int, float] | None = final
     while node is not None and node[2] >= 0:
-        steps.append(node[3])
+        i, j = divmod(node[2], w1)
+        di, dj = _TAKES[node[3]]
+        steps.append((tuple(range(i, i + di)), tuple(range(j, j + dj)), node[4]))
         node = best[node[2]]
     path = steps[::-1]
     score = g / wt if wt else 0.0
