@@ -621,16 +621,35 @@ class NameDetector:
         toks = doc.tokens
         text = doc.text
         n = len(toks)
-        full = [_parts(t.text) for t in toks]
-        stripped = [_parts(_strip_possessive(t.text)) for t in toks]
+        # Parts of each token, with and without a possessive ending: computed only for tokens a
+        # match can start at or reach (most tokens are lower-case words no match starts at).
+        full: list[tuple[str, ...] | None] = [None] * n
+        stripped: list[tuple[str, ...] | None] = [None] * n
+
+        def full_at(k: int) -> tuple[str, ...]:
+            ps = full[k]
+            if ps is None:
+                ps = full[k] = _parts(toks[k].text)
+            return ps
+
+        def stripped_at(k: int) -> tuple[str, ...]:
+            ps = stripped[k]
+            if ps is None:
+                ps = stripped[k] = _parts(_strip_possessive(toks[k].text))
+            return ps
+
         max_parts = self.index.max_parts
         exact_ids = self.index.exact_ids
         found: list[tuple[int, int, int, int, list[Form]]] = []
         i = 0
         while i < n:
-            first = stripped[i][0] if stripped[i] else ""
-            limit = max_parts.get(full[i][0] if full[i] else "", 0)
-            if not _name_start(toks[i].text) or (limit == 0 and max_parts.get(first, 0) == 0):
+            if not _name_start(toks[i].text):
+                i += 1
+                continue
+            sp, fp = stripped_at(i), full_at(i)
+            first = sp[0] if sp else ""
+            limit = max_parts.get(fp[0] if fp else "", 0)
+            if limit == 0 and max_parts.get(first, 0) == 0:
                 i += 1
                 continue
             limit = max(limit, max_parts.get(first, 0))
@@ -642,7 +661,7 @@ class NameDetector:
                     gap = text[toks[j - 1].end : toks[j].start]
                     if gap not in (" ", ", ", ". ", "."):
                         break
-                last_parts = stripped[j]
+                last_parts = stripped_at(j)
                 key_parts = acc + last_parts
                 if len(key_parts) > limit:
                     break
@@ -662,7 +681,7 @@ class NameDetector:
                         ]
                         if forms:
                             best = (i, j + 1, s, e, forms)
-                acc = acc + full[j]
+                acc = acc + full_at(j)
                 j += 1
             if best is not None:
                 found.append(best)
