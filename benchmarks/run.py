@@ -167,6 +167,8 @@ def throughput(paragraphs: list[str], naive_sample: int) -> dict[str, Any]:
         fixes += len(cleaner.clean(p).fixes)
     clean_s = time.perf_counter() - t
 
+    breakdown, scored = _breakdown_in_fresh_process(paragraphs)
+
     t = time.perf_counter()
     spans = [s.text for p in paragraphs for s in find_spans(Document(p))]
     spans_s = time.perf_counter() - t
@@ -199,7 +201,64 @@ def throughput(paragraphs: list[str], naive_sample: int) -> dict[str, Any]:
         "naive_per_span_ms": naive_per_span * 1e3,
         "naive_s_estimated": naive_s,
         "naive_ratio": naive_s / clean_s,
+        "breakdown": breakdown,
+        "names_scored": scored,
     }
+
+
+def _breakdown_in_fresh_process(paragraphs: list[str]) -> tuple[dict[str, float], int]:
+    """`_breakdown` in a fresh process (no cache warmed by the timed run), pinned like this one."""
+    with tempfile.TemporaryDirectory() as tmp:
+        pf = Path(tmp) / "paragraphs.json"
+        pf.write_text(json.dumps(paragraphs), encoding="utf-8")
+        cmd = [sys.executable, str(Path(__file__).resolve()), "--_breakdown", str(pf)]
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=1800)
+    if proc.returncode != 0:
+        return {}, -1
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    return out["times"], out["scored"]
+
+
+def _breakdown(paragraphs: list[str]) -> tuple[dict[str, float], int]:
+    """Where `Cleaner.clean` spends its time: one pass over the corpus with the document views,
+    each detector and the resolution timed apart (seconds), and how many distinct span texts the
+    name matcher scored afresh (its per-text cache missed)."""
+    import mtclean
+    from mtclean.document import Document
+    from mtclean.edits import apply
+    from mtclean.resolve import resolve
+
+    cleaner = mtclean.Cleaner()
+    cleaner.clean(paragraphs[0])  # warm lazy tables, as the timed run does
+    names = next((d for d in cleaner.detectors if d.name == "names"), None)
+    cache = getattr(names, "_score_cache", None)
+    if isinstance(cache, dict):
+        cache.clear()
+    times: dict[str, float] = {"document (tokens, sentences)": 0.0}
+    times.update({d.name: 0.0 for d in cleaner.detectors})
+    times["resolve + apply"] = 0.0
+    enabled = cleaner.enabled_rules
+    clock = time.perf_counter
+    for p in paragraphs:
+        t = clock()
+        doc = Document(p)
+        doc.tokens, doc.sentences, doc.sentence_starts  # noqa: B018 (computed once, timed here)
+        times["document (tokens, sentences)"] += clock() - t
+        fixes, findings = [], []
+        for det in cleaner.detectors:
+            t = clock()
+            for prop in det.find(doc):
+                if isinstance(prop, mtclean.Fix) and prop.rule in enabled:
+                    fixes.append(prop)
+                elif isinstance(prop, mtclean.Finding) and prop.rule in enabled:
+                    findings.append(prop)
+            times[det.name] += clock() - t
+        t = clock()
+        res = resolve(fixes, findings, cleaner.thresholds)
+        apply(p, res.fixes)
+        times["resolve + apply"] += clock() - t
+    scored = len(cache) if isinstance(cache, dict) else -1
+    return times, scored
 
 
 # ----------------------------------------------------------------------------------- scaling
@@ -486,6 +545,29 @@ def render(
         f"(naive: {_fmt(tp['naive_per_span_ms'], 2)} ms per span; `find_spans` alone: {_fmt(tp['find_spans_s'], 2)} s)."
     )
     L.append("")
+    bd = tp.get("breakdown") or {}
+    if bd:
+        total = sum(bd.values())
+        L.append(
+            "Where the time goes (the same corpus in a fresh process, each stage timed apart; the stage "
+            "timers add a little):"
+        )
+        L.append("")
+        L.append("| stage | time (s) | share | × floor |")
+        L.append("|---|---|---|---|")
+        for name, secs in sorted(bd.items(), key=lambda kv: -kv[1]):
+            L.append(
+                f"| {name} | {_fmt(secs, 3)} | {100 * secs / total:.1f} % | {_fmt(secs / tp['floor_s'], 1)}× |"
+            )
+        L.append(f"| all | {_fmt(total, 3)} | 100 % | {_fmt(total / tp['floor_s'], 1)}× |")
+        if tp.get("names_scored", -1) >= 0 and "names" in bd:
+            L.append("")
+            L.append(
+                f"The name matcher scored {tp['names_scored']:,} distinct span texts afresh (its per-text cache "
+                f"missed: mostly the corpus's mangled names, each new); the names stage costs "
+                f"{_fmt(bd['names'] / max(1, tp['names_scored']) * 1e6, 0)} µs per such span, all its work included."
+            )
+        L.append("")
     L.append("## Scaling with the gazetteer size (fresh process per size)")
     L.append("")
     L.append(
@@ -557,8 +639,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--_paragraphs", help=argparse.SUPPRESS)
     ap.add_argument("--_compare", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--_naive-sample", dest="naive_sample", type=int, default=50, help=argparse.SUPPRESS)
+    ap.add_argument("--_breakdown", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     args.pinned = _pin_one_core()
+    if args._breakdown:
+        times, scored = _breakdown(json.loads(Path(args._breakdown).read_text(encoding="utf-8")))
+        print(json.dumps({"times": times, "scored": scored}))
+        return 0
     if args._scale:
         res = _scale_worker(args._scale, args._spans, args._paragraphs, args._compare, args.naive_sample)
         print(json.dumps(res))
