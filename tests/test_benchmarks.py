@@ -30,6 +30,10 @@ def test_quick_benchmark_writes_results(tmp_path):
         "| throughput, default gazetteers |",
         "## Scaling",
         "## Cold start",
+        "Where the time goes",
+        "| names |",
+        "| resolve + apply |",
+        "distinct span texts afresh",
     ):
         assert needle in text, needle
     assert "| 1,000 |" in text and "| 10,000 |" in text
