@@ -60,6 +60,11 @@ class Document:
         return [t.start for t in self.tokens]
 
     @cached_property
+    def token_texts(self) -> list[str]:
+        """The text of every token, in order (``[t.text for t in tokens]``)."""
+        return [t.text for t in self.tokens]
+
+    @cached_property
     def sentences(self) -> list[tuple[int, int]]:
         """Sentence spans (start, end), whitespace-trimmed, in order."""
         spans: list[tuple[int, int]] = []
