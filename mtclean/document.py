@@ -24,6 +24,10 @@ _SENT_END_RE = regex.compile(
     r"|(?<=\p{Ll}\p{Ll})[.!?](?=\p{Lu}\p{Ll})"
     r"|\n+"
 )
+# Characters that can be none of the scripts of `_NON_LATIN_RE` (Latin, Latin-1, IPA, spacing
+# modifiers, combining marks, general punctuation): a text made only of them has no non-Latin
+# letter, and a search of `_NON_LATIN_RE` may start at the first character outside them.
+_MAYBE_NON_LATIN_RE = regex.compile(r"[^\x00-\u036f\u2000-\u206f]")
 _NON_LATIN_RE = regex.compile(
     r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Arabic}\p{Hebrew}\p{Cyrillic}\p{Thai}"
     r"\p{Devanagari}\p{Greek}\p{Armenian}\p{Georgian}\p{Ethiopic}\p{Bengali}\p{Tamil}\p{Syriac}]"
@@ -106,7 +110,8 @@ class Document:
     @cached_property
     def has_non_latin(self) -> bool:
         """True when the text contains letters of a non-Latin script (a cheap signal)."""
-        return _NON_LATIN_RE.search(self.text) is not None
+        first = _MAYBE_NON_LATIN_RE.search(self.text)
+        return first is not None and _NON_LATIN_RE.search(self.text, first.start()) is not None
 
     def tokens_between(self, start: int, end: int) -> list[Token]:
         i = bisect_left(self.token_starts, start)
