@@ -24,6 +24,7 @@ _SENT_END_RE = regex.compile(
     r"|(?<=\p{Ll}\p{Ll})[.!?](?=\p{Lu}\p{Ll})"
     r"|\n+"
 )
+_LINE_BREAK_RE = regex.compile(r"\r\n|\n|\r")
 # Characters that can be none of the scripts of `_NON_LATIN_RE` (Latin, Latin-1, IPA, spacing
 # modifiers, combining marks, general punctuation): a text made only of them has no non-Latin
 # letter, and a search of `_NON_LATIN_RE` may start at the first character outside them.
@@ -101,7 +102,7 @@ class Document:
         """Line spans (start, end) without the line break."""
         spans: list[tuple[int, int]] = []
         pos = 0
-        for m in regex.finditer(r"\r\n|\n|\r", self.text):
+        for m in _LINE_BREAK_RE.finditer(self.text):
             spans.append((pos, m.start()))
             pos = m.end()
         spans.append((pos, len(self.text)))

@@ -345,7 +345,7 @@ GATE_WORDS = st.sampled_from(
     [
         "Denominational", "violence", "NATIVE", "time", "the", "Struggle", "cupboard", "writes", "to", "X",
         "Getty", "Pictures", "ethnic", "purification", "p.m.", "İ", "Σ", "ΣΑΣ", "ὈΔΥΣΣΕΎΣ", "ß", "K",
-        "’s", "'", "-", "‐", "ʼ", "`", "\u0301", "ﬁ", "Minister’s", "workplace", "re-election", "U.N.",
+        "’s", "'", "-", "‐", "‑", "ʼ", "`", "\u0301", "ﬁ", "Minister’s", "workplace", "re-election", "U.N.",
     ]
 )  # fmt: skip
 GATE_SEPS = st.sampled_from([" ", "  ", "\t", "\n", ". ", ", ", "-", "’", "", "\u00a0"])
@@ -362,6 +362,14 @@ def test_token_keys_equal_phrase_key_of_each_token(text):
 
     doc = Document(text)
     assert token_keys(doc.token_texts) == [phrase_key(t.text) for t in doc.tokens]
+
+
+def test_token_keys_map_every_mark():
+    from mtclean.detectors.terms import _MARK_TABLE, token_keys
+
+    marks = [chr(c) for c in _MARK_TABLE]
+    texts = [f"A{m}b" for m in marks] + ["".join(marks), "Σ", "ΑΣ", "İ"]
+    assert token_keys(texts) == [phrase_key(t) for t in texts]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -307,19 +307,16 @@ def _group(p: str, i: int) -> tuple[int, set[str] | None]:
     return end + 1, set(alts[0])
 
 
-def may_match(needs: tuple[frozenset[str], ...], folded: str) -> bool:
-    """False when no match is possible: for every alternative, some required word is missing
-    from ``folded`` (the text through `fold_for_gate`)."""
-    return any(all(word in folded for word in alt) for alt in needs)
+def may_match(needs: tuple[frozenset[str], ...], present: frozenset[str]) -> bool:
+    """False when no match is possible: for every alternative, some required word is not among
+    ``present`` (the words found in the text through `fold_for_gate`)."""
+    return any(alt <= present for alt in needs)
 
 
 def fold_for_gate(text: str) -> str:
     """The text as `required_words` sets are tested against: case-folded, with U+0130 (which a
     case-insensitive ``i`` matches) folded to ``i``."""
-    return text.translate(_DOTTED_I).casefold()
-
-
-_DOTTED_I = {0x130: "i"}
+    return (text.replace("\u0130", "i") if "\u0130" in text else text).casefold()
 
 
 class WordingDetector:
@@ -360,24 +357,27 @@ class WordingDetector:
         self.rows = tuple(by_id.values())
         # Per row, the words a match needs (see `required_words`); None: always scanned.
         self._needs = tuple(required_words(w.pattern.pattern) for w in self.rows)
+        self._words = frozenset(word for needs in self._needs if needs for alt in needs for word in alt)
 
     def find(self, doc: Document) -> Iterator[Proposal]:
         text = doc.text
         if not text or not self.rows:
             return
-        windows = LineWindows(doc)
+        windows: LineWindows | None = None
         budget = 1.0 + SCAN_TIMEOUT_PER_MB * len(text) / 1_000_000
-        folded: str | None = None
+        folded = fold_for_gate(text)
+        present = frozenset(word for word in self._words if word in folded)
         for w, needs in zip(self.rows, self._needs):
-            if needs is not None:
-                if folded is None:
-                    folded = fold_for_gate(text)
-                if not may_match(needs, folded):
-                    continue  # a word every match contains is missing: no match
+            if needs is not None and not may_match(needs, present):
+                continue  # for every alternative, a word each match contains is missing: no match
             try:
                 matches = list(w.pattern.finditer(text, timeout=budget))
             except TimeoutError:
                 continue  # a pathological pattern abstains
+            if not matches:
+                continue
+            if windows is None:
+                windows = LineWindows(doc)
             for m in matches:
                 span = m.span("flag") if "flag" in w.pattern.groupindex and m.start("flag") >= 0 else m.span()
                 start, end = span
