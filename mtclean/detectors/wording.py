@@ -156,7 +156,7 @@ def required_words(pattern: str) -> tuple[frozenset[str], ...] | None:
     """
     try:
         alternatives, _ = _alternatives(pattern, 0, top=True)
-    except (_Unsupported, IndexError, ValueError):
+    except (_Unsupported, IndexError, ValueError, RecursionError):
         return None
     if not alternatives or any(not a for a in alternatives):
         return None
