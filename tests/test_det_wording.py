@@ -275,3 +275,10 @@ def test_gate_over_the_rule_examples():
             assert gated == _wording_proposals(text, ungated=True), text
             found += len(gated)
     assert found >= 3
+
+
+def test_required_words_on_deeply_nested_pattern():
+    from mtclean.detectors.wording import required_words
+
+    assert required_words("(" * 2000 + "said" + ")" * 2000) in (None, (frozenset({"said"}),))
+    assert required_words("(?:" * 50 + "said" + ")" * 50) == (frozenset({"said"}),)
