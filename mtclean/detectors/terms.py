@@ -21,6 +21,7 @@ import os
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import compress, count
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -569,7 +570,7 @@ class TermDetector:
         first_words = self._trie.root
         # Only a token whose key starts a phrase can start a match: the trie walk runs from those
         # tokens alone (from any other token it would stop at once).
-        yield from self._scan(doc, [i for i, key in enumerate(norms) if key in first_words], norms)
+        yield from self._scan(doc, list(compress(count(), map(first_words.__contains__, norms))), norms)
 
     def _scan(self, doc: Document, starts: Iterable[int], norms: list[str | None]) -> Iterator[Proposal]:
         """Proposals for the longest phrases starting at the token indices ``starts`` (ascending);
