@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate
 
 import regex
 
@@ -16,6 +17,8 @@ import regex
 # ("al-Shaibani", "Sa'ar", "Iran’s", "Ben-Gvir").  Possessive endings stay inside the token;
 # detectors that care strip them.
 WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]++(?:['’`\-‐][\p{L}\p{M}\p{N}]++)*+")
+# WORD_RE as one capturing group: `split` returns the tokens between the gaps.
+_WORD_SPLIT_RE = regex.compile(f"({WORD_RE.pattern})")
 # Sentence ends: . ! ? (and ideographic/full-width ones) followed by space or a closing quote, or a
 # line break.  Abbreviations such as "Mr." split too; detectors treat sentence starts as a weak cue.
 _SENT_END_RE = regex.compile(
@@ -58,7 +61,11 @@ class Document:
     @cached_property
     def tokens(self) -> list[Token]:
         """Word tokens in order (punctuation and spaces are not tokens)."""
-        return [Token(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(self.text)]
+        # The text split at the tokens (gap, token, gap, ..., token, gap); the running sum of the
+        # piece lengths gives every offset, without a match object per token.
+        pieces = _WORD_SPLIT_RE.split(self.text)
+        bounds = list(accumulate(map(len, pieces)))
+        return list(map(Token, bounds[0::2], bounds[1::2], pieces[1::2]))
 
     @cached_property
     def token_starts(self) -> list[int]:
