@@ -201,7 +201,7 @@ def test_soft_hyphen_inside_mojibake_is_repaired_not_removed(cleaner):
 
 # --- the gates --------------------------------------------------------------------------------
 
-_GATES = ("_FW_GATE_RE", "_SPACE_PUNCT_GATE_RE", "_APOS_S_GATE_RE", "_SPACE_HYPHEN_GATE_RE", "_HYPHEN_SPACE_GATE_RE")
+_GATES = ("_FW_GATE", "_SPACE_PUNCT_GATE", "_APOS_S_GATE", "_SPACE_HYPHEN_GATE", "_HYPHEN_SPACE_GATE")
 _GATE_ALPHABET = [*_ALPHABET, "\t", "s", "S", "A", "x", "1", ")", "”", "%", "\u3000", "。", "\ufe50", "\U0001f600"]
 
 
