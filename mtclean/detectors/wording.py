@@ -7,6 +7,9 @@ suggestion (a template that may use the pattern's groups, ``\\1`` or ``\\g<name>
 and a reason.  Rows marked ``quotes=outside`` are skipped inside quotations (a quoted official
 saying "the Zionist entity" is reporting, not an artifact).  Nothing is ever rewritten: rule
 ``term.wording`` only reports findings.
+
+A pattern is only run over a text that holds the words every one of its matches must contain
+(`required_words`, read from the pattern when the table is loaded); the findings are the same.
 """
 
 from __future__ import annotations
