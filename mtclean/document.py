@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate
 
 import regex
 
@@ -16,6 +17,8 @@ import regex
 # ("al-Shaibani", "Sa'ar", "Iran’s", "Ben-Gvir").  Possessive endings stay inside the token;
 # detectors that care strip them.
 WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]++(?:['’`\-‐][\p{L}\p{M}\p{N}]++)*+")
+# WORD_RE as one capturing group: `split` returns the tokens between the gaps.
+_WORD_SPLIT_RE = regex.compile(f"({WORD_RE.pattern})")
 # Sentence ends: . ! ? (and ideographic/full-width ones) followed by space or a closing quote, or a
 # line break.  Abbreviations such as "Mr." split too; detectors treat sentence starts as a weak cue.
 _SENT_END_RE = regex.compile(
@@ -24,6 +27,11 @@ _SENT_END_RE = regex.compile(
     r"|(?<=\p{Ll}\p{Ll})[.!?](?=\p{Lu}\p{Ll})"
     r"|\n+"
 )
+_LINE_BREAK_RE = regex.compile(r"\r\n|\n|\r")
+# Characters that can be none of the scripts of `_NON_LATIN_RE` (Latin, Latin-1, IPA, spacing
+# modifiers, combining marks, general punctuation): a text made only of them has no non-Latin
+# letter, and a search of `_NON_LATIN_RE` may start at the first character outside them.
+_MAYBE_NON_LATIN_RE = regex.compile(r"[^\x00-\u036f\u2000-\u206f]")
 _NON_LATIN_RE = regex.compile(
     r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Arabic}\p{Hebrew}\p{Cyrillic}\p{Thai}"
     r"\p{Devanagari}\p{Greek}\p{Armenian}\p{Georgian}\p{Ethiopic}\p{Bengali}\p{Tamil}\p{Syriac}]"
@@ -53,11 +61,20 @@ class Document:
     @cached_property
     def tokens(self) -> list[Token]:
         """Word tokens in order (punctuation and spaces are not tokens)."""
-        return [Token(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(self.text)]
+        # The text split at the tokens (gap, token, gap, ..., token, gap); the running sum of the
+        # piece lengths gives every offset, without a match object per token.
+        pieces = _WORD_SPLIT_RE.split(self.text)
+        bounds = list(accumulate(map(len, pieces)))
+        return list(map(Token, bounds[0::2], bounds[1::2], pieces[1::2]))
 
     @cached_property
     def token_starts(self) -> list[int]:
         return [t.start for t in self.tokens]
+
+    @cached_property
+    def token_texts(self) -> list[str]:
+        """The text of every token, in order (``[t.text for t in tokens]``)."""
+        return [t.text for t in self.tokens]
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
@@ -92,7 +109,7 @@ class Document:
         """Line spans (start, end) without the line break."""
         spans: list[tuple[int, int]] = []
         pos = 0
-        for m in regex.finditer(r"\r\n|\n|\r", self.text):
+        for m in _LINE_BREAK_RE.finditer(self.text):
             spans.append((pos, m.start()))
             pos = m.end()
         spans.append((pos, len(self.text)))
@@ -101,7 +118,8 @@ class Document:
     @cached_property
     def has_non_latin(self) -> bool:
         """True when the text contains letters of a non-Latin script (a cheap signal)."""
-        return _NON_LATIN_RE.search(self.text) is not None
+        first = _MAYBE_NON_LATIN_RE.search(self.text)
+        return first is not None and _NON_LATIN_RE.search(self.text, first.start()) is not None
 
     def tokens_between(self, start: int, end: int) -> list[Token]:
         i = bisect_left(self.token_starts, start)

@@ -101,3 +101,22 @@ def test_never_crashes(text):
     assert r.text == text
     for f in r.findings:
         assert text[f.start : f.end] == f.original
+
+
+# --- the non-Latin gate of Document.has_non_latin -------------------------------------------
+
+
+def test_non_latin_gate_skips_only_characters_of_no_listed_script():
+    from mtclean.document import _MAYBE_NON_LATIN_RE, _NON_LATIN_RE
+
+    skipped = "".join(chr(c) for c in range(0x110000) if _MAYBE_NON_LATIN_RE.match(chr(c)) is None)
+    assert "a" in skipped and "é" in skipped and "’" in skipped and "Ж" not in skipped
+    assert _NON_LATIN_RE.search(skipped) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(min_codepoint=0, max_codepoint=0x10FFFF, blacklist_categories=()), max_size=40))
+def test_has_non_latin_equals_a_full_search(text):
+    from mtclean.document import _NON_LATIN_RE, Document
+
+    assert Document(text).has_non_latin is (_NON_LATIN_RE.search(text) is not None)

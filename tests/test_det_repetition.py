@@ -114,3 +114,46 @@ def test_never_crashes_and_idempotent(words):
     for f in (*r.fixes, *r.findings):
         assert text[f.start : f.end] == f.original
     assert not c.clean(r.text).fixes
+
+
+# --- the pair gate ----------------------------------------------------------------------------
+
+PAIR_VOCAB = (
+    "the", "The", "THE", "that", "is", "had", "at", "least", "on", "who", "have", "what", "it",
+    "continued", "continuity", "repeated", "repetition", "protective", "protection", "Bora",
+    "ß", "SS", "ss", "ﬁ", "fi", "Σ", "σ", "ς", "İ", "i̇", "10", "al-", "’s",
+)  # fmt: skip
+PAIR_WORDS = st.sampled_from(PAIR_VOCAB)
+PAIR_SEPS = st.sampled_from([" ", "  ", "\t", "\u00a0", "\n", ", ", ". ", "     ", "-", ""])
+
+
+def _gated_and_everywhere(text: str) -> tuple[list[object], list[object]]:
+    from mtclean.detectors.repetition import RepetitionDetector
+    from mtclean.document import Document
+
+    det = RepetitionDetector(None)  # type: ignore[arg-type]
+    doc = Document(text)
+    folds = [t.text.casefold() for t in doc.tokens]
+    return list(det._doubled(doc)), list(det._pairs(doc, range(len(folds) - 1), folds))
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(st.lists(st.tuples(PAIR_WORDS, PAIR_SEPS).map("".join), max_size=30).map("".join), st.text(max_size=60))
+)
+def test_pair_gate_never_changes_proposals(text):
+    """Only adjacent pairs with equal folds or adjective/noun endings are looked at; looking at
+    every pair, with each token folded on its own, proposes exactly the same."""
+    gated, everywhere = _gated_and_everywhere(text)
+    assert gated == everywhere
+
+
+def test_pair_gate_over_every_pair_of_words():
+    rules = set()
+    for a in PAIR_VOCAB:
+        for b in PAIR_VOCAB:
+            for sep in (" ", "\u00a0 ", "\n"):
+                gated, everywhere = _gated_and_everywhere(f"He said {a}{sep}{b} {b} that")
+                assert gated == everywhere, (a, sep, b)
+                rules.update(p.rule for p in everywhere)  # type: ignore[attr-defined]
+    assert rules == {"artifact.doubled-word", "artifact.same-stem"}

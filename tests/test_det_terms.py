@@ -337,3 +337,63 @@ def test_never_crashes_and_is_consistent(cleaner, parts):
 )
 def test_nested_unbounded(pattern, nested):
     assert nested_unbounded(pattern) is nested
+
+
+# --- the first-word gate ----------------------------------------------------------------------
+
+GATE_WORDS = st.sampled_from(
+    [
+        "Denominational", "violence", "NATIVE", "time", "the", "Struggle", "cupboard", "writes", "to", "X",
+        "Getty", "Pictures", "ethnic", "purification", "p.m.", "İ", "Σ", "ΣΑΣ", "ὈΔΥΣΣΕΎΣ", "ß", "K",
+        "’s", "'", "-", "‐", "‑", "ʼ", "`", "\u0301", "ﬁ", "Minister’s", "workplace", "re-election", "U.N.",
+    ]
+)  # fmt: skip
+GATE_SEPS = st.sampled_from([" ", "  ", "\t", "\n", ". ", ", ", "-", "’", "", "\u00a0"])
+GATE_TEXT = st.one_of(
+    st.lists(st.tuples(GATE_WORDS, GATE_SEPS).map("".join), max_size=30).map("".join),
+    st.text(max_size=60),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(GATE_TEXT)
+def test_token_keys_equal_phrase_key_of_each_token(text):
+    from mtclean.detectors.terms import token_keys
+
+    doc = Document(text)
+    assert token_keys(doc.token_texts) == [phrase_key(t.text) for t in doc.tokens]
+
+
+def test_token_keys_map_every_mark():
+    from mtclean.detectors.terms import _MARK_TABLE, token_keys
+
+    marks = [chr(c) for c in _MARK_TABLE]
+    texts = [f"A{m}b" for m in marks] + ["".join(marks), "Σ", "ΑΣ", "İ"]
+    assert token_keys(texts) == [phrase_key(t) for t in texts]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(GATE_TEXT)
+def test_first_word_gate_never_changes_proposals(cleaner, text):
+    """`find` walks the trie only from tokens that start a phrase; walking from every token, with
+    each key computed on its own, proposes exactly the same."""
+    det = next(d for d in cleaner.detectors if d.name == "terms")
+    doc = Document(text)
+    everywhere = list(det._scan(doc, range(len(doc.tokens)), [None] * len(doc.tokens)))
+    assert list(det.find(doc)) == everywhere
+
+
+def test_first_word_gate_over_every_row(cleaner, table):
+    det = next(d for d in cleaner.detectors if d.name == "terms")
+    found = 0
+    for t in table:
+        for text in (
+            f"Officials said {t.phrase} on Monday.",
+            f"{t.phrase.upper()} and {t.phrase.title()}, {t.phrase}",
+            f"the the {t.phrase} {t.phrase}",
+        ):
+            doc = Document(text)
+            everywhere = list(det._scan(doc, range(len(doc.tokens)), [None] * len(doc.tokens)))
+            assert list(det.find(doc)) == everywhere, (t.id, text)
+            found += bool(everywhere)
+    assert found > len(table)  # most rows match their own phrase (those without context, at least)

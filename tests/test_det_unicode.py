@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from mtclean import Cleaner
@@ -197,3 +197,56 @@ def test_quoted_letter_s_is_not_a_possessive(cleaner):
 def test_soft_hyphen_inside_mojibake_is_repaired_not_removed(cleaner):
     # "í" in UTF-8 read as Latin-1 is "Ã" + U+00AD: removing the soft hyphen would lose the letter.
     assert cleaner.clean("MarÃ\u00ada said so.").text == "María said so."
+
+
+# --- the gates --------------------------------------------------------------------------------
+
+_GATES = ("_FW_GATE", "_SPACE_PUNCT_GATE", "_APOS_S_GATE", "_SPACE_HYPHEN_GATE", "_HYPHEN_SPACE_GATE")
+_GATE_ALPHABET = [*_ALPHABET, "\t", "s", "S", "A", "x", "1", ")", "”", "%", "\u3000", "。", "\ufe50", "\U0001f600"]
+
+
+def _proposals(text: str, *, ungated: bool = False) -> list[object]:
+    import re
+
+    import mtclean.detectors.unicode as U
+    from mtclean.document import Document
+
+    with pytest.MonkeyPatch.context() as m:
+        if ungated:
+            for name in _GATES:
+                m.setattr(U, name, re.compile(""))  # matches at 0: every pattern runs over the whole text
+        return list(UnicodeDetector(None).find(Document(text)))  # type: ignore[arg-type]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(
+        st.text(alphabet=st.sampled_from(_GATE_ALPHABET), max_size=40),
+        st.lists(
+            st.sampled_from(["Iran", " ’s", " 's", " -led", "long- awaited", "said ,", "x :", "，"]), max_size=8
+        ).map("".join),
+        st.text(max_size=40),
+    )
+)
+@example("中\u3000, 文")
+@example("Iran\t’s envoy")
+@example("Iran\t's")
+@example("a six\t-point plan")
+@example("long-\tawaited talks")
+@example("talks，and")
+@example("said\t.")
+@example("won\t;then")
+def test_gates_never_change_proposals(text):
+    """Each spacing pattern (and the full-width scan) is skipped when its gate finds nothing;
+    running every pattern over the whole text proposes exactly the same."""
+    assert _proposals(text) == _proposals(text, ungated=True)
+
+
+def test_gates_over_the_rule_examples():
+    found = 0
+    for rule in UnicodeDetector.rules:
+        for text in (*(e[0] for e in rule.examples), *rule.counter_examples):
+            gated = _proposals(text)
+            assert gated == _proposals(text, ungated=True), text
+            found += len(gated)
+    assert found >= 10

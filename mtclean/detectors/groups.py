@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import compress, count
 from typing import TYPE_CHECKING
 
 from ..gazetteer.model import Entry, Gazetteer
@@ -216,10 +217,10 @@ class GroupDetector:
             return
         tokens = doc.tokens
         text = doc.text
-        for i, tok in enumerate(tokens):
-            w = wrong.get(tok.text)
-            if w is None:
-                continue
+        # Only tokens spelled as a wrong form are looked at (selected without Python code per token).
+        for i in compress(count(), map(wrong.__contains__, doc.token_texts)):
+            tok = tokens[i]
+            w = wrong[tok.text]
             if not self._plausible(doc, text, tokens, i):
                 continue
             yield Fix(

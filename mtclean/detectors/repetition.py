@@ -22,7 +22,7 @@ from ..detectors.base import Rule
 from ..model import Finding, Fix
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
     from ..config import Config
     from ..document import Document, Token
@@ -163,18 +163,36 @@ class RepetitionDetector:
         yield from self._sentences(doc)
 
     def _doubled(self, doc: Document) -> Iterator[Fix | Finding]:
+        texts = doc.token_texts
+        n = len(texts)
+        if n < 2:
+            return
+        # Case-folded in one pass (folding maps character by character, so folding the joined
+        # texts folds each one; no folded character is a line break).
+        folds = "\n".join(texts).casefold().split("\n")
+        # Only two kinds of adjacent pairs can yield anything: equal folds (a doubled word) and a
+        # participle or -ive word before a noun ending (same stem); every other pair is skipped.
+        pairs = [i for i in range(n - 1) if folds[i] == folds[i + 1]]
+        pairs += [i for i in range(n - 1) if texts[i].endswith(_ADJ_END) and texts[i + 1].endswith(_NOUN_END)]
+        pairs.sort()
+        yield from self._pairs(doc, pairs, folds)
+
+    def _pairs(self, doc: Document, pairs: Iterable[int], folds: list[str]) -> Iterator[Fix | Finding]:
+        """Doubled words and same-stem pairs among the adjacent tokens (i, i + 1) for i in ``pairs``
+        (ascending; an index listed twice is looked at once)."""
         text = doc.text
         toks = doc.tokens
         starts = doc.sentence_starts
-        i = 0
         n = len(toks)
-        while i < n - 1:
+        resume = 0
+        for i in pairs:
+            if i < resume:
+                continue
+            resume = i + 1
             a, b = toks[i], toks[i + 1]
             if _GAP_RE.fullmatch(text, a.end, b.start) is None:
-                i += 1
                 continue
-            la, lb = a.text.casefold(), b.text.casefold()
-            if la == lb:
+            if folds[i] == folds[i + 1]:
                 # A run of copies ("the the the") goes in one fix, so the result is stable.
                 j = i + 1
                 while (
@@ -184,13 +202,12 @@ class RepetitionDetector:
                 fix = self._doubled_fix(doc, toks, i, j, starts)
                 if fix is not None:
                     yield fix
-                i = j
+                resume = j
                 continue
             if a.text.islower() and b.text.islower():
                 f = self._same_stem(text, a, b)
                 if f is not None:
                     yield f
-            i += 1
 
     def _doubled_fix(self, doc: Document, toks: list[Token], i: int, j: int, starts: frozenset[int]) -> Fix | None:
         text = doc.text

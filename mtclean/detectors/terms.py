@@ -21,6 +21,7 @@ import os
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import compress, count
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -257,6 +258,7 @@ _SPACE_RE = regex.compile(r"\s+")
 
 
 _MARK_TABLE = str.maketrans({**{c: "'" for c in _APOS}, **{c: "-" for c in _HYPHENS}})
+_MARKS = tuple((c, "'") for c in _APOS if c != "'") + tuple((c, "-") for c in _HYPHENS if c != "-")
 
 
 def phrase_key(s: str) -> str:
@@ -281,6 +283,8 @@ def gap_key(gap: str) -> str | None:
     A run of 1-3 spaces/tabs is one space; a line break or a long gap never joins; other short
     separators ("." in "U.N.") must match literally.
     """
+    if gap == " ":
+        return gap
     if not gap or len(gap) > _GAP_MAX or "\n" in gap or "\r" in gap:
         return None
     return _SPACE_RE.sub(" ", gap)
@@ -343,6 +347,24 @@ def _norm_at(tokens: Sequence[Token], norms: list[str | None], i: int) -> str:
     if n is None:
         n = norms[i] = phrase_key(tokens[i].text)
     return n
+
+
+def token_keys(texts: Sequence[str]) -> list[str]:
+    """`phrase_key` of every token text, computed in one pass over the joined texts.
+
+    Equal to ``[phrase_key(t) for t in texts]`` for word tokens (`WORD_RE` matches): they hold no
+    whitespace, so `phrase_key` reduces to the mark translation and ``lower()``, which map
+    character by character; the one context-dependent lower-case mapping (a final capital sigma)
+    only looks at cased and case-ignorable neighbours, and the ``"\\n"`` joining the tokens is
+    neither, so each token is lowered as if it stood alone.
+    """
+    if not texts:
+        return []
+    joined = "\n".join(texts)
+    for mark, ascii_mark in _MARKS:
+        if mark in joined:
+            joined = joined.replace(mark, ascii_mark)  # what translate(_MARK_TABLE) does, faster
+    return joined.lower().split("\n")
 
 
 def transfer_case(original: str, phrase: str, replacement: str) -> str:
@@ -544,15 +566,24 @@ class TermDetector:
     def find(self, doc: Document) -> Iterator[Proposal]:
         if not self._trie or not doc.text:
             return
+        norms: list[str | None] = list(token_keys(doc.token_texts))
+        first_words = self._trie.root
+        # Only a token whose key starts a phrase can start a match: the trie walk runs from those
+        # tokens alone (from any other token it would stop at once).
+        yield from self._scan(doc, list(compress(count(), map(first_words.__contains__, norms))), norms)
+
+    def _scan(self, doc: Document, starts: Iterable[int], norms: list[str | None]) -> Iterator[Proposal]:
+        """Proposals for the longest phrases starting at the token indices ``starts`` (ascending);
+        ``norms`` holds the `phrase_key` of each token (None: computed when needed)."""
         text = doc.text
         tokens = doc.tokens
-        norms: list[str | None] = [None] * len(tokens)
         windows: LineWindows | None = None
-        i = 0
-        while i < len(tokens):
+        resume = 0
+        for i in starts:
+            if i < resume:
+                continue  # inside the phrase just proposed
             hit = self._trie.longest_at(text, tokens, i, norms)
             if hit is None:
-                i += 1
                 continue
             last, key = hit
             start, end = tokens[i].start, tokens[last].end
@@ -569,10 +600,9 @@ class TermDetector:
                 proposal = self._proposal(t, start, end, matched)
                 break
             if proposal is None:
-                i += 1
                 continue
             yield proposal
-            i = last + 1
+            resume = last + 1
 
     @staticmethod
     def _proposal(t: Term, start: int, end: int, matched: str) -> Fix | Finding:

@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -60,6 +61,8 @@ _FW_MAP.update(
 )
 _FW_TABLE = str.maketrans(_FW_MAP)
 _FW_RE = regex.compile("[" + regex.escape("".join(_FW_MAP)) + "]+")
+# Every character of `_FW_MAP` lies at or above U+3000: a text with none there has nothing to convert.
+_FW_GATE = re.compile("[\u3000-\U0010ffff]")
 _OPEN = frozenset("([{“")
 _CLOSE = frozenset(",.:;!?)]}”")
 _CONTEXT_SKIP_RE = regex.compile(r"[\p{Z}\p{P}\p{S}\t]")
@@ -79,6 +82,28 @@ _APOS_S_RE = regex.compile(r"(?<=\p{L})[ \t]{1,3}(?=[’']s(?![\p{L}\p{N}’']))
 _SPACE_HYPHEN_RE = regex.compile(r"(?<=[\p{L}\p{N}])[ \t]{1,3}(?=-\p{L}[\p{L}\-]{0,30}(?:[\s,.;:!?]|$))")
 _HYPHEN_SPACE_RE = regex.compile(r"(?<=[\p{L}\p{N}]-)[ \t]{1,3}(?=\p{Ll})")
 _SUSPENDED = frozenset({"and", "or", "to", "nor", "vs", "versus", "through", "than", "but", "not"})
+
+
+class _AnyOf:
+    """A gate that looks for a few literal strings (faster than a regular expression for them)."""
+
+    def __init__(self, *needles: str) -> None:
+        self.needles = needles
+
+    def search(self, text: str) -> bool | None:
+        for needle in self.needles:
+            if needle in text:
+                return True
+        return None
+
+
+# Gates: what each spacing pattern cannot match without (a plain character class or literal
+# strings, which scan much faster than the patterns' look-behinds on Unicode properties).  A text
+# in which the gate finds nothing has no match of the patterns it guards.
+_SPACE_PUNCT_GATE = re.compile(r"[ \t\u3000][,;:!?.]")  # _SPACE_PUNCT_RE, _SPACE_COMMA_WORD_RE
+_APOS_S_GATE = _AnyOf(" ’s", " 's", "\t’s", "\t's")  # _APOS_S_RE
+_SPACE_HYPHEN_GATE = _AnyOf(" -", "\t-")  # _SPACE_HYPHEN_RE
+_HYPHEN_SPACE_GATE = _AnyOf("- ", "-\t")  # _HYPHEN_SPACE_RE
 _MISSING_SPACE_RE = regex.compile(r"(?<=\p{Ll}\p{Ll})[.?!](?=\p{Lu}\p{Ll})")
 _CHUNK_URLISH = regex.compile(r"(?i)/|@|www|\.(?:com|org|net|gov|edu|io|co|int)\b")
 # A lead byte of a UTF-8 sequence read as Latin-1/Windows-1252, followed by a continuation byte.
@@ -297,7 +322,10 @@ class UnicodeDetector:
 
     # -- full-width ------------------------------------------------------------------------------
     def _fullwidth(self, text: str) -> Iterator[Fix]:
-        for m in _FW_RE.finditer(text):
+        first = _FW_GATE.search(text)
+        if first is None:
+            return
+        for m in _FW_RE.finditer(text, first.start()):
             # Adjacent fixes of one run are merged: one record per run, not per character.
             group: list[Fix] = []
             for f in self._fullwidth_run(text, m.start(), m.end()):
@@ -438,6 +466,8 @@ class UnicodeDetector:
     # -- spacing ---------------------------------------------------------------------------------
     def _space_before(self, view: _View) -> Iterator[Fix]:
         text = view.text
+        if _SPACE_PUNCT_GATE.search(text) is None:
+            return
         for m in _SPACE_PUNCT_RE.finditer(text):
             s, e = m.span()
             mark = text[e]
@@ -457,26 +487,29 @@ class UnicodeDetector:
 
     def _space_in_word(self, view: _View) -> Iterator[Fix]:
         text = view.text
-        for m in _APOS_S_RE.finditer(text):
-            s, e = m.span()
-            yield view.fix(s, e, "", "unicode.space-in-word", 0.85, "space before a possessive 's")
+        if _APOS_S_GATE.search(text) is not None:
+            for m in _APOS_S_RE.finditer(text):
+                s, e = m.span()
+                yield view.fix(s, e, "", "unicode.space-in-word", 0.85, "space before a possessive 's")
         if "-" not in text:
             return
-        for m in _SPACE_HYPHEN_RE.finditer(text):
-            s, e = m.span()
-            # A dash written as a hyphen ("was -as usual- late") shows up elsewhere in the sentence.
-            if "- " in _line_window(text, s):
-                continue
-            yield view.fix(s, e, "", "unicode.space-in-word", 0.8, "space before a joining hyphen")
-        for m in _HYPHEN_SPACE_RE.finditer(text):
-            s, e = m.span()
-            w = _WORD_AFTER_RE.match(text, e)
-            if w is None or w.group().lower() in _SUSPENDED:
-                continue
-            window = _line_window(text, s)
-            if window.count("- ") > 1 or " -" in window or " – " in window:
-                continue
-            yield view.fix(s, e, "", "unicode.space-in-word", 0.75, "space after a joining hyphen")
+        if _SPACE_HYPHEN_GATE.search(text) is not None:
+            for m in _SPACE_HYPHEN_RE.finditer(text):
+                s, e = m.span()
+                # A dash written as a hyphen ("was -as usual- late") shows up elsewhere in the sentence.
+                if "- " in _line_window(text, s):
+                    continue
+                yield view.fix(s, e, "", "unicode.space-in-word", 0.8, "space before a joining hyphen")
+        if _HYPHEN_SPACE_GATE.search(text) is not None:
+            for m in _HYPHEN_SPACE_RE.finditer(text):
+                s, e = m.span()
+                w = _WORD_AFTER_RE.match(text, e)
+                if w is None or w.group().lower() in _SUSPENDED:
+                    continue
+                window = _line_window(text, s)
+                if window.count("- ") > 1 or " -" in window or " – " in window:
+                    continue
+                yield view.fix(s, e, "", "unicode.space-in-word", 0.75, "space after a joining hyphen")
 
     def _missing_space(self, view: _View) -> Iterator[Fix]:
         text = view.text

@@ -7,6 +7,9 @@ suggestion (a template that may use the pattern's groups, ``\\1`` or ``\\g<name>
 and a reason.  Rows marked ``quotes=outside`` are skipped inside quotations (a quoted official
 saying "the Zionist entity" is reporting, not an artifact).  Nothing is ever rewritten: rule
 ``term.wording`` only reports findings.
+
+A pattern is only run over a text that holds the words every one of its matches must contain
+(`required_words`, read from the pattern when the table is loaded); the findings are the same.
 """
 
 from __future__ import annotations
@@ -126,6 +129,199 @@ def inside_quotation(text: str, line_start: int, pos: int) -> bool:
     return depth > 0 or straight == 1
 
 
+# --------------------------------------------------------------------------------------------
+# Required words: a gate run before each pattern's scan
+
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+# Escapes that stand for one character or position and take no argument.
+_PLAIN_ESCAPES = frozenset("bBsSwWdDAZmMGXntrfvae")
+# Inline flags that leave the meaning of a literal letter alone (case-insensitive, ASCII classes,
+# multiline, dot-all, Unicode); anything else (verbose, full case folding, version 1, ...) stops
+# the analysis.
+_SAFE_FLAGS = frozenset("aimsu-")
+_QUANTIFIER_START = frozenset("?*+{")
+
+
+class _Unsupported(Exception):
+    pass
+
+
+def required_words(pattern: str) -> tuple[frozenset[str], ...] | None:
+    """Words (runs of ASCII letters, case-folded) that every match of ``pattern`` contains.
+
+    One set per top-level alternative: a text can only match when, for some alternative, every
+    word of its set is a substring of the text folded with `fold_for_gate`.  Only literal letters
+    the match must consume are collected (not those under a quantifier, in an alternation inside a
+    group, in a lookaround or a character class), so the sets are safe to test before scanning.
+    None when some alternative requires no word, or the pattern uses a construct the analysis
+    does not follow (verbose mode, conditionals, recursion, unknown escapes ...): then the
+    pattern always runs.
+    """
+    try:
+        alternatives, _ = _alternatives(pattern, 0, top=True)
+    except (_Unsupported, IndexError, ValueError, RecursionError):
+        return None
+    if not alternatives or any(not a for a in alternatives):
+        return None
+    return tuple(alternatives)
+
+
+def _alternatives(p: str, i: int, top: bool) -> tuple[list[frozenset[str]], int]:
+    """Parse alternatives from ``p[i]`` to the closing ``)`` (or the end when ``top``)."""
+    alts: list[frozenset[str]] = []
+    words: set[str] = set()
+    run: list[str] = []
+
+    def end_run() -> None:
+        if run:
+            words.add("".join(run).casefold())
+            run.clear()
+
+    n = len(p)
+    while i < n:
+        c = p[i]
+        if c == ")":
+            if top:
+                raise _Unsupported
+            break
+        if c == "|":
+            end_run()
+            alts.append(frozenset(words))
+            words = set()
+            i += 1
+            continue
+        if c == "{" and not _is_quantifier(p, i):
+            raise _Unsupported  # a literal brace or a fuzzy-matching constraint: do not guess
+        if c in _QUANTIFIER_START:
+            # The atom before is optional or repeated: the letter just read is not required
+            # (quantified groups and classes were already left out).
+            if run:
+                run.pop()
+            end_run()
+            i = _skip_quantifier(p, i)
+            continue
+        if c in _ASCII_LETTERS:
+            run.append(c)
+            i += 1
+            continue
+        end_run()
+        if c == "\\":
+            i = _skip_escape(p, i)
+        elif c == "[":
+            i = _skip_class(p, i)
+        elif c == "(":
+            i, inner = _group(p, i)
+            if inner is not None and not (i < n and _starts_quantifier(p, i)):
+                words |= inner
+        elif c == "#":
+            raise _Unsupported  # a comment in verbose mode, or a literal: do not guess
+        else:
+            i += 1  # any other character: a literal or an anchor, it only ends the run
+    end_run()
+    alts.append(frozenset(words))
+    return alts, i
+
+
+def _starts_quantifier(p: str, i: int) -> bool:
+    if p[i] == "{" and not _is_quantifier(p, i):
+        raise _Unsupported
+    return p[i] in _QUANTIFIER_START
+
+
+def _is_quantifier(p: str, i: int) -> bool:
+    j = p.find("}", i)
+    return j > i and all(ch.isdigit() or ch == "," for ch in p[i + 1 : j])
+
+
+def _skip_quantifier(p: str, i: int) -> int:
+    i = p.index("}", i) + 1 if p[i] == "{" else i + 1
+    if i < len(p) and p[i] in "?+":
+        i += 1  # lazy or possessive
+    return i
+
+
+def _skip_escape(p: str, i: int) -> int:
+    c = p[i + 1]
+    if not c.isalnum():
+        return i + 2  # an escaped punctuation mark or space: a literal
+    if c in _PLAIN_ESCAPES:
+        return i + 2
+    if c in "pPN":
+        if p[i + 2] == "{":
+            return p.index("}", i) + 1
+        if c in "pP":
+            return i + 3
+        raise _Unsupported
+    if c == "x":
+        return p.index("}", i) + 1 if p[i + 2] == "{" else i + 4
+    if c == "u":
+        return i + 6
+    if c == "U":
+        return i + 10
+    raise _Unsupported  # back-references, octal escapes, \g, \k ...: not followed
+
+
+def _skip_class(p: str, i: int) -> int:
+    j = i + 1
+    if j < len(p) and p[j] == "^":
+        j += 1
+    if j < len(p) and p[j] == "]":
+        j += 1
+    while p[j] != "]":
+        if p[j] == "\\":
+            j += 1
+        elif p[j] == "[":
+            raise _Unsupported  # nested sets (version 1) or a POSIX class: not followed
+        j += 1
+    return j + 1
+
+
+def _group(p: str, i: int) -> tuple[int, set[str] | None]:
+    """Skip the group opening at ``p[i]``; return the index after it and the words it requires
+    (None when it requires none that can be trusted: lookarounds, inner alternation)."""
+    j = i + 1
+    keep = True
+    if p[j] == "?":
+        if p.startswith(("?:", "?>"), j):
+            j += 2
+        elif p.startswith("?P<", j) or (p.startswith("?<", j) and p[j + 2] not in "=!"):
+            j = p.index(">", j) + 1
+        elif p.startswith(("?=", "?!"), j):
+            j += 2
+            keep = False
+        elif p.startswith(("?<=", "?<!"), j):
+            j += 3
+            keep = False
+        else:
+            # Inline flags: "(?i)" for the rest of the pattern or "(?-i:...)" for a group.
+            k = j + 1
+            while k < len(p) and p[k] not in ":)":
+                if p[k] not in _SAFE_FLAGS:
+                    raise _Unsupported
+                k += 1
+            if p[k] == ")":
+                return k + 1, set()
+            j = k + 1
+    alts, end = _alternatives(p, j, top=False)
+    if p[end] != ")":
+        raise _Unsupported
+    if not keep or len(alts) != 1:
+        return end + 1, None
+    return end + 1, set(alts[0])
+
+
+def may_match(needs: tuple[frozenset[str], ...], present: frozenset[str]) -> bool:
+    """False when no match is possible: for every alternative, some required word is not among
+    ``present`` (the words found in the text through `fold_for_gate`)."""
+    return any(alt <= present for alt in needs)
+
+
+def fold_for_gate(text: str) -> str:
+    """The text as `required_words` sets are tested against: case-folded, with U+0130 (which a
+    case-insensitive ``i`` matches) folded to ``i``."""
+    return (text.replace("\u0130", "i") if "\u0130" in text else text).casefold()
+
+
 class WordingDetector:
     """Suspicious MT wording from ``mtclean/data/wording.tsv`` plus user files (findings only)."""
 
@@ -162,18 +358,29 @@ class WordingDetector:
                 by_id.pop(w.id, None)
                 by_id[w.id] = w
         self.rows = tuple(by_id.values())
+        # Per row, the words a match needs (see `required_words`); None: always scanned.
+        self._needs = tuple(required_words(w.pattern.pattern) for w in self.rows)
+        self._words = frozenset(word for needs in self._needs if needs for alt in needs for word in alt)
 
     def find(self, doc: Document) -> Iterator[Proposal]:
         text = doc.text
         if not text or not self.rows:
             return
-        windows = LineWindows(doc)
+        windows: LineWindows | None = None
         budget = 1.0 + SCAN_TIMEOUT_PER_MB * len(text) / 1_000_000
-        for w in self.rows:
+        folded = fold_for_gate(text)
+        present = frozenset(word for word in self._words if word in folded)
+        for w, needs in zip(self.rows, self._needs):
+            if needs is not None and not may_match(needs, present):
+                continue  # for every alternative, a word each match contains is missing: no match
             try:
                 matches = list(w.pattern.finditer(text, timeout=budget))
             except TimeoutError:
                 continue  # a pathological pattern abstains
+            if not matches:
+                continue
+            if windows is None:
+                windows = LineWindows(doc)
             for m in matches:
                 span = m.span("flag") if "flag" in w.pattern.groupindex and m.start("flag") >= 0 else m.span()
                 start, end = span
