@@ -11,7 +11,6 @@ one pass over the forms (linear).
 
 from __future__ import annotations
 
-import heapq
 import math
 import sys
 from array import array
@@ -138,7 +137,6 @@ class NameIndex:
         self.exact: dict[str, Posting] = {}  # norm(surface) -> form id(s)
         self.postings: dict[str, Posting] = {}
         self.by_id: dict[str, int] = {}
-        self._sets: dict[str, frozenset[int]] = {}  # see _members
         #: first part of a form -> the most parts any form starting with it has (exact matching)
         self.max_parts: dict[str, int] = {}
 
@@ -176,15 +174,6 @@ class NameIndex:
                     for k in form_keys(ps):
                         _add(post, k, fi)
         return idx
-
-    def _members(self, key: str) -> frozenset[int]:
-        """The posting list of a (common) key as a set, kept for the most recently used keys."""
-        fs = self._sets.get(key)
-        if fs is None:
-            if len(self._sets) >= 512:
-                self._sets.clear()
-            fs = self._sets[key] = frozenset(_ids(self.postings.get(key)))
-        return fs
 
     def weight(self, key: str, postings: int) -> float:
         """Rare and long keys say more: weight = idf x (1 + length / 4)."""
@@ -229,22 +218,25 @@ class NameIndex:
 
     def lookup(self, text: str, limit: int = MAX_CANDIDATES) -> list[Candidate]:
         """The short list of forms that share keys with ``text`` (highest weight of shared keys first)."""
-        entries = self.entries
+        ids, scores = self._ranked(text, limit)
+        forms, entries = self.forms, self.entries
         new = tuple.__new__
-        return [new(Candidate, (f, entries[f.entry], sc)) for f, sc in self._ranked(text, limit)]
+        return [new(Candidate, (f := forms[fi], entries[f.entry], scores[fi])) for fi in ids]
 
     def lookup_forms(self, text: str, limit: int = MAX_CANDIDATES) -> list[Form]:
         """`lookup` without the Candidate records: the forms only, best first."""
-        return [f for f, _sc in self._ranked(text, limit)]
+        forms = self.forms
+        return [forms[fi] for fi in self._ranked(text, limit)[0]]
 
-    def _ranked(self, text: str, limit: int) -> list[tuple[Form, float]]:
+    def _ranked(self, text: str, limit: int) -> tuple[list[int], dict[int, float]]:
+        """The ids of the ``limit`` best forms for ``text`` (highest weight first, then lowest id),
+        and the weight of every form found."""
         ps = parts(text)
-        if not ps:
-            return []
-        keys = span_keys(ps)
+        if not ps or limit <= 0:
+            return [], {}
         postings = self.postings
         lists: list[tuple[int, str, tuple[int, ...] | array]] = []
-        for k in keys:
+        for k in span_keys(ps):
             p = postings.get(k)
             if p is None:
                 continue
@@ -252,25 +244,37 @@ class NameIndex:
                 lists.append((1, k, (p,)))
             elif len(p) <= MAX_POSTING:
                 lists.append((len(p), k, p))
-        lists.sort(key=lambda t: (t[0], t[1]))
         scores: dict[int, float] = {}
-        get = scores.get
         read = 0
-        for n, k, pl in lists:
+        if lists:
+            lists.sort(key=_rarest_first)
+            # The rarest list is always read, however long: each of its forms starts at its weight.
+            read, k, pl = lists[0]
+            scores = dict.fromkeys(pl, self.weight(k, read))
+        get = scores.get
+        for n, k, pl in lists[1:]:
             w = self.weight(k, n)
-            if read + n <= MAX_READ or not scores:
+            if read + n <= MAX_READ:
                 read += n
                 for fi in pl:
                     scores[fi] = get(fi, 0.0) + w
             else:
                 # Past the read budget a common key only adds its weight to the forms the rarer
-                # keys found (a set intersection, cached per key): the cost of a lookup stays
-                # bounded however long the lists grow with the gazetteer.
-                for fi in self._members(k).intersection(scores):
+                # keys found: the posting is scanned once against the found forms (no set of it
+                # is built), so a key costs at most MAX_POSTING probes however large the
+                # gazetteer grows, and nothing is cached between lookups.
+                for fi in scores.keys() & pl:
                     scores[fi] += w
         # A form spelled exactly like the text always makes the short list.
         for fi in self.exact_ids(" ".join(ps)):
             scores[fi] = get(fi, 0.0) + 1000.0
-        ranked = heapq.nsmallest(limit, [(-sc, fi) for fi, sc in scores.items()])
-        forms = self.forms
-        return [(forms[fi], -nsc) for nsc, fi in ranked]
+        # Highest weight first, ties by lowest id: sort the ids, then stably by weight (both sorts
+        # run in C; no tuple per found form).
+        ids = sorted(scores)
+        ids.sort(key=scores.__getitem__, reverse=True)
+        del ids[limit:]
+        return ids, scores
+
+
+def _rarest_first(t: tuple[int, str, object]) -> tuple[int, str]:
+    return t[0], t[1]
