@@ -302,8 +302,9 @@ class NameIndex:
                 extra[fi] = 1000.0
         if not extra:
             return list(base[:limit]), extra, w0
-        # The first `limit` forms only in the rarest list, then all the others: sort the ids,
-        # then stably by weight (both sorts in C).
+        # Rank every form in `extra` with the first `limit` forms reached only by the rarest list
+        # (weight w0; the later ones come after them in id order, so cannot rank higher): sort
+        # the ids, then stably by weight (both sorts in C).
         ranked = dict.fromkeys([fi for fi in base[: limit + len(extra)] if fi not in extra][:limit], w0)
         ranked.update(extra)
         ids = sorted(ranked)
