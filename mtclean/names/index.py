@@ -4,17 +4,20 @@ Every accepted and mangled form of every entry is split into parts; each part an
 are keyed (`keys.part_keys`).  A lookup keys the span the same way and reads the posting lists of
 its keys, rarest first, ignoring lists longer than `MAX_POSTING` (a key that common carries no
 identity).  Once `MAX_READ` entries have been read, the remaining (more common) keys only add their
-weight to the forms already found, through a cached set intersection.  The cost of a lookup
-therefore depends on the span and on these caps, not on the size of the gazetteer; the build is
-one pass over the forms (linear).
+weight to the forms already found: each such posting is scanned once against the found forms, with
+no set built from it and nothing cached between lookups.  Posting lists hold form ids in
+increasing order, so the forms that only the rarest list reaches (all of one weight) are already
+ranked: that list is never copied, and only the forms reached by more than it are scored and
+sorted.  The cost of a lookup therefore depends on the span and on these caps, not on the size of
+the gazetteer; the build is one pass over the forms (linear).
 """
 
 from __future__ import annotations
 
-import heapq
 import math
 import sys
 from array import array
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import itemgetter
@@ -129,7 +132,8 @@ class NameIndex:
     naming a single form stores its id as a plain int (most do), longer posting lists are
     ``array('i')``, part strings are interned and a form without articles or particles shares
     one tuple for its parts and its core.  Key weights are computed from the posting length
-    when a lookup reads them, not stored.
+    when a lookup reads them, not stored.  One list of references (`form_entry`, a pointer per
+    form) spares a lookup the chain form -> entry index -> entry in a large heap.
     """
 
     def __init__(self) -> None:
@@ -138,7 +142,9 @@ class NameIndex:
         self.exact: dict[str, Posting] = {}  # norm(surface) -> form id(s)
         self.postings: dict[str, Posting] = {}
         self.by_id: dict[str, int] = {}
-        self._sets: dict[str, frozenset[int]] = {}  # see _members
+        #: the entry of each form, by form id (``entries[forms[i].entry]``, stored so a lookup
+        #: reaches it without two dependent reads in a large heap)
+        self.form_entry: list[Entry] = []
         #: first part of a form -> the most parts any form starting with it has (exact matching)
         self.max_parts: dict[str, int] = {}
 
@@ -169,6 +175,7 @@ class NameIndex:
                 form = Form(ei, surface, kind, ps, ps if core == ps else core)
                 fi = len(idx.forms)
                 idx.forms.append(form)
+                idx.form_entry.append(entry)
                 _add(idx.exact, key, fi)
                 if len(ps) > idx.max_parts.get(ps[0], 0):
                     idx.max_parts[ps[0]] = len(ps)
@@ -176,15 +183,6 @@ class NameIndex:
                     for k in form_keys(ps):
                         _add(post, k, fi)
         return idx
-
-    def _members(self, key: str) -> frozenset[int]:
-        """The posting list of a (common) key as a set, kept for the most recently used keys."""
-        fs = self._sets.get(key)
-        if fs is None:
-            if len(self._sets) >= 512:
-                self._sets.clear()
-            fs = self._sets[key] = frozenset(_ids(self.postings.get(key)))
-        return fs
 
     def weight(self, key: str, postings: int) -> float:
         """Rare and long keys say more: weight = idf x (1 + length / 4)."""
@@ -218,6 +216,7 @@ class NameIndex:
         idx.entries = entries
         idx.by_id = {e.id: i for i, e in enumerate(entries)}
         idx.forms = [Form(*f) for f in forms]  # type: ignore[attr-defined]
+        idx.form_entry = [entries[f.entry] for f in idx.forms]
         idx.exact = {k: posting(v) for k, v in exact.items()}  # type: ignore[attr-defined]
         idx.postings = {k: posting(v) for k, v in postings.items()}  # type: ignore[attr-defined]
         idx.max_parts = max_parts  # type: ignore[assignment]
@@ -229,22 +228,31 @@ class NameIndex:
 
     def lookup(self, text: str, limit: int = MAX_CANDIDATES) -> list[Candidate]:
         """The short list of forms that share keys with ``text`` (highest weight of shared keys first)."""
-        entries = self.entries
+        ids, weights, base_weight = self._ranked(text, limit)
+        forms, form_entry, weight = self.forms, self.form_entry, weights.get
         new = tuple.__new__
-        return [new(Candidate, (f, entries[f.entry], sc)) for f, sc in self._ranked(text, limit)]
+        return [new(Candidate, (forms[fi], form_entry[fi], weight(fi, base_weight))) for fi in ids]
 
     def lookup_forms(self, text: str, limit: int = MAX_CANDIDATES) -> list[Form]:
         """`lookup` without the Candidate records: the forms only, best first."""
-        return [f for f, _sc in self._ranked(text, limit)]
+        forms = self.forms
+        return [forms[fi] for fi in self._ranked(text, limit)[0]]
 
-    def _ranked(self, text: str, limit: int) -> list[tuple[Form, float]]:
+    def _ranked(self, text: str, limit: int) -> tuple[list[int], dict[int, float], float]:
+        """The ids of the ``limit`` best forms for ``text``: highest weight first, then lowest id.
+
+        Also returns the weights: a form listed in the dict has that weight, any other returned
+        form is only in the rarest posting list and has the weight returned last.  The rarest
+        list is never copied: its forms that nothing else reaches all have its weight and come in
+        increasing id order (the order of the posting), so only the first ``limit`` of them can
+        make the short list.
+        """
         ps = parts(text)
-        if not ps:
-            return []
-        keys = span_keys(ps)
+        if not ps or limit <= 0:
+            return [], {}, 0.0
         postings = self.postings
         lists: list[tuple[int, str, tuple[int, ...] | array]] = []
-        for k in keys:
+        for k in span_keys(ps):
             p = postings.get(k)
             if p is None:
                 continue
@@ -252,25 +260,58 @@ class NameIndex:
                 lists.append((1, k, (p,)))
             elif len(p) <= MAX_POSTING:
                 lists.append((len(p), k, p))
-        lists.sort(key=lambda t: (t[0], t[1]))
-        scores: dict[int, float] = {}
-        get = scores.get
-        read = 0
-        for n, k, pl in lists:
-            w = self.weight(k, n)
-            if read + n <= MAX_READ or not scores:
-                read += n
-                for fi in pl:
-                    scores[fi] = get(fi, 0.0) + w
-            else:
-                # Past the read budget a common key only adds its weight to the forms the rarer
-                # keys found (a set intersection, cached per key): the cost of a lookup stays
-                # bounded however long the lists grow with the gazetteer.
-                for fi in self._members(k).intersection(scores):
-                    scores[fi] += w
-        # A form spelled exactly like the text always makes the short list.
-        for fi in self.exact_ids(" ".join(ps)):
-            scores[fi] = get(fi, 0.0) + 1000.0
-        ranked = heapq.nsmallest(limit, [(-sc, fi) for fi, sc in scores.items()])
-        forms = self.forms
-        return [(forms[fi], -nsc) for nsc, fi in ranked]
+        exact = self.exact_ids(" ".join(ps))
+        # Weight (a sum, added in the order the keys are read) of each form reached by more than
+        # the rarest list: the forms of the later lists read, the forms of the rarest list that
+        # common keys past the budget add to, and forms spelled exactly like the text.
+        extra: dict[int, float] = {}
+        get = extra.get
+        base: tuple[int, ...] | array = ()
+        w0 = 0.0
+        if lists:
+            lists.sort(key=_rarest_first)
+            read, k, base = lists[0]  # the rarest list is always read, however long
+            w0 = self.weight(k, read)
+            found: set[int] | None = None  # forms found so far, once a later list needs them
+            for n, k, pl in lists[1:]:
+                if found is None:
+                    found = set(base)
+                w = self.weight(k, n)
+                if read + n <= MAX_READ:
+                    read += n
+                    for fi in pl:
+                        extra[fi] = get(fi, w0) + w if fi in found else w
+                    found.update(pl)
+                else:
+                    # Past the read budget a common key only adds its weight to the forms already
+                    # found: one scan of its posting against them (C speed, no set of the
+                    # posting, nothing cached), at most MAX_POSTING probes per key however large
+                    # the gazetteer grows.
+                    for fi in found.intersection(pl):
+                        extra[fi] = get(fi, w0) + w
+            # A form spelled exactly like the text always makes the short list.
+            for fi in exact:
+                if found is not None:
+                    hit = fi in found
+                else:
+                    i = bisect_left(base, fi)
+                    hit = i < len(base) and base[i] == fi
+                extra[fi] = (get(fi, w0) if hit else 0.0) + 1000.0
+        else:
+            for fi in exact:
+                extra[fi] = 1000.0
+        if not extra:
+            return list(base[:limit]), extra, w0
+        # Rank every form in `extra` with the first `limit` forms reached only by the rarest list
+        # (weight w0; the later ones come after them in id order, so cannot rank higher): sort
+        # the ids, then stably by weight (both sorts in C).
+        ranked = dict.fromkeys([fi for fi in base[: limit + len(extra)] if fi not in extra][:limit], w0)
+        ranked.update(extra)
+        ids = sorted(ranked)
+        ids.sort(key=ranked.__getitem__, reverse=True)
+        del ids[limit:]
+        return ids, extra, w0
+
+
+def _rarest_first(t: tuple[int, str, object]) -> tuple[int, str]:
+    return t[0], t[1]
