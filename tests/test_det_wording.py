@@ -277,6 +277,20 @@ def test_gate_over_the_rule_examples():
     assert found >= 3
 
 
+@pytest.mark.parametrize(
+    ("pattern", "text"), [("s(?i)?", ""), ("s(?i)*", ""), ("said(?i){0,1}", "sai"), ("s(?i){0}", "")]
+)
+def test_a_quantifier_after_inline_flags_stops_the_analysis(pattern, text):
+    """In the regex module a quantifier after "(?i)" applies to the atom before the flags, so
+    the letter there is not required ("s(?i)?" matches the empty text)."""
+    import regex
+
+    from mtclean.detectors.wording import required_words
+
+    assert regex.compile(pattern, regex.IGNORECASE | regex.V0).search(text) is not None
+    assert required_words(pattern) is None
+
+
 def test_required_words_on_deeply_nested_pattern():
     from mtclean.detectors.wording import required_words
 

@@ -300,6 +300,10 @@ def _group(p: str, i: int) -> tuple[int, set[str] | None]:
                     raise _Unsupported
                 k += 1
             if p[k] == ")":
+                if k + 1 < len(p) and p[k + 1] in _QUANTIFIER_START:
+                    # A quantifier after flags applies to the atom before them ("s(?i)?" makes
+                    # the "s" optional): do not guess.
+                    raise _Unsupported
                 return k + 1, set()
             j = k + 1
     alts, end = _alternatives(p, j, top=False)
