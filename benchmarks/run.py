@@ -442,11 +442,17 @@ print(json.dumps({
 """
 
 
+#: Fresh processes timed for the cold start after the one that builds the cache (the fastest is
+#: reported, all are listed).
+COLD_PASSES = 3
+
+
 def cold_start(seed_path: Path) -> dict[str, Any]:
-    """Two fresh processes: the first after an install or a data change builds the on-disk index
-    cache (reported as ``first_run_s``); the second is the cold start the target is about."""
+    """Fresh processes: the first after an install or a data change builds the on-disk index
+    cache (reported as ``first_run_s``); the next `COLD_PASSES` are the cold start the target is
+    about, the fastest reported."""
     runs = []
-    for _ in range(2):
+    for _ in range(1 + COLD_PASSES):
         t = time.perf_counter()
         proc = subprocess.run([sys.executable, "-c", _COLD, str(seed_path)], capture_output=True, text=True, timeout=600)
         wall = time.perf_counter() - t
@@ -455,8 +461,10 @@ def cold_start(seed_path: Path) -> dict[str, Any]:
         out: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
         out["process_wall_s"] = wall
         runs.append(out)
-    first, out = runs
+    first, *cold = runs
+    out = min(cold, key=lambda r: r["total_s"])
     out["first_run_s"] = first["total_s"]
+    out["cold_passes"] = [r["total_s"] for r in cold]
     return out
 
 
@@ -660,7 +668,12 @@ def render(
     else:
         L.append(
             f"- first process after an install or a data change (builds the on-disk index cache): "
-            f"{_fmt(cold['first_run_s'], 3)} s; the figures below are the next fresh process"
+            f"{_fmt(cold['first_run_s'], 3)} s"
+        )
+        passes = cold.get("cold_passes") or [cold["total_s"]]
+        L.append(
+            f"- the next {len(passes)} fresh processes: {', '.join(_fmt(x, 3) for x in passes)} s; the fastest, "
+            "in detail:"
         )
         L.append(f"- import mtclean: {_fmt(cold['import_s'], 3)} s")
         L.append(f"- default Cleaner ({cold['entries']:,} entries): {_fmt(cold['build_s'], 3)} s")
@@ -756,7 +769,7 @@ def main(argv: list[str] | None = None) -> int:
             )
 
     print("cold start ...", flush=True)
-    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    seeds = sorted(p for p in (ROOT / "seeds").glob("*.txt") if not p.name.endswith(".expected.txt"))
     if seeds:
         seed_path = seeds[0]
     else:  # an installed copy without the seed article: use a generated paragraph
