@@ -105,8 +105,14 @@ def _pieces(fp: tuple[str, ...], n: int) -> tuple[str, str, str]:
 
 
 def _shortlist(ps: tuple[str, ...], cands: list[Form], fused: str = "") -> list[Form]:
-    """The candidates worth aligning: a cheap whole-string similarity (surface and skeleton of the
-    joined parts) ranks them; exact part runs always stay."""
+    """The candidates worth aligning, ranked by a cheap whole-string similarity; exact part runs
+    always stay.
+
+    The surface similarity of the joined parts (or of the pieces a partial mention may spell)
+    ranks, and the consonant skeleton only confirms it, as in `part_similarity`: two names whose
+    skeletons match but whose letters do not ("Ann Arbor" for "Amon Mourvira") rank below a name
+    that is spelled nearly the same. A form stays out when neither its surface nor its skeleton
+    reaches `QUICK_FLOOR`."""
     joined = "".join(ps)
     sk = skeleton(joined)
     alt = fused + joined if fused else ""
@@ -118,9 +124,6 @@ def _shortlist(ps: tuple[str, ...], cands: list[Form], fused: str = "") -> list[
         fp = c.parts
         fj, fsk, rev = _form_strings(fp)
         q = sim(joined, fj)
-        q2 = sim(sk, fsk)
-        if q2 > q:
-            q = q2
         if bag:  # organisations whose words were reordered
             q = max(q, sim(bag, " ".join(_set_view(fp))))
         if rev and n == 2:  # family name first
@@ -130,12 +133,22 @@ def _shortlist(ps: tuple[str, ...], cands: list[Form], fused: str = "") -> list[
                 q = max(q, sim(joined, piece))
         if alt:
             q = max(q, sim(alt, fj))
+        q2 = sim(sk, fsk)
         if _contiguous(ps, fp):
-            q = 2.0
-        scored.append((-q, c.entry, c))
+            rank = 2.0
+        elif q2 > q:
+            if q2 < QUICK_FLOOR:
+                continue  # forms that do not even look alike as whole strings
+            rank = 0.55 * q + 0.45 * q2
+            if rank < q:
+                rank = q
+        elif q < QUICK_FLOOR:
+            continue
+        else:
+            rank = q
+        scored.append((-rank, c.entry, c))
     scored.sort(key=lambda t: (t[0], t[1]))
-    # Forms that do not even look alike as whole strings are not worth aligning part by part.
-    return [c for q, _e, c in scored[:SHORTLIST] if -q >= QUICK_FLOOR]
+    return [c for _q, _e, c in scored[:SHORTLIST]]
 
 
 def _canonical_run(canonical: str, alias: str) -> str:

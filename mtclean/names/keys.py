@@ -96,7 +96,7 @@ def article_variants(part: str) -> tuple[str, ...]:
 _DIGRAPHS = (
     ("sch", "S"), ("kh", "H"), ("gh", "G"), ("ch", "C"), ("sh", "S"), ("zh", "S"), ("th", "T"),
     ("dh", "T"), ("ph", "B"), ("ck", "K"), ("ts", "S"), ("tz", "S"), ("dj", "J"), ("dzh", "J"),
-    ("ng", "N"), ("ou", "u"),
+    ("ng", "N"), ("ou", "u"), ("bh", "B"), ("jh", "J"), ("ce", "S"), ("ci", "S"), ("cy", "S"),
 )
 _LETTER = {
     "b": "B", "p": "B", "v": "B", "f": "B", "w": "B",
@@ -138,8 +138,10 @@ def skeleton(part: str, glide: bool = True) -> str:
     """Consonant-class skeleton of one folded part: "lavrov" -> "LBLB", "rabrov" -> "LBLB".
 
     Vowels drop except a leading one (kept as "A"); doubled classes collapse; "g" and "k" stay
-    apart (but "q"/"k"/"c" merge) so that "Gaza" and "Kaza" differ; "h" alone stays; "w" inside
-    a name is a glide ("Sweida" = "Sueida") unless ``glide=False`` (German "Lawrow" = "Lavrov").
+    apart (but "q"/"k"/"c" merge) so that "Gaza" and "Kaza" differ; a soft "c" (before e, i, y)
+    is an "s" ("Alice" = "Alise"); "h" alone stays, but not in the aspirates "bh" and "jh"
+    ("Bhutto" = "Butto"); "w" inside a name is a glide ("Sweida" = "Sueida") unless
+    ``glide=False`` (German "Lawrow" = "Lavrov").
     """
     part = strip_marks(part)
     if _ASCII_RE.fullmatch(part):
@@ -249,8 +251,9 @@ def drop_final_r(part: str) -> str:
 
 @lru_cache(maxsize=65536)
 def part_keys(part: str) -> tuple[str, ...]:
-    """Index keys of one folded part: its skeleton, its non-rhotic skeleton, and those of its
-    article-stripped forms.  Bare articles and one-letter parts give no keys; short keys are
+    """Index keys of one folded part: its skeleton, its non-rhotic, unglided, French and German
+    skeletons, and its exact consonants with l and r merged ("=" + first letter + `strict_skeleton`),
+    for the part and its article-stripped forms.  Bare articles and one-letter parts give no keys; short keys are
     allowed (the index reads the rarest keys first and ignores very long posting lists)."""
     if len(part) < 2 or part in ARTICLES:
         return ()
@@ -261,10 +264,12 @@ def part_keys(part: str) -> tuple[str, ...]:
             if k:
                 keys.setdefault(k, None)
         # Exact consonants (vowels and doubling free): specific where the class skeleton of a
-        # short name is too common ("Kyiv"/"Kiev"/"Kyiev" all give "kv").
+        # short name is too common ("Kyiv"/"Kiev"/"Kyiev" all give "kv"). l and r count as one
+        # letter here, the commonest confusion of katakana, hangul and Chinese renderings: a
+        # swapped name still has a specific key, not only the long class-skeleton lists.
         sk = strict_skeleton(v)
         if sk:
-            keys.setdefault("=" + v[0] + sk, None)
+            keys.setdefault(("=" + v[0] + sk).replace("r", "l"), None)
     return tuple(keys)
 
 
