@@ -18,6 +18,7 @@ How it decides (see docs/architecture.md, "Names"):
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Container, Iterator
 from dataclasses import dataclass
@@ -30,9 +31,9 @@ from ..gazetteer.model import Entry, Gazetteer
 from ..model import Finding, Fix, Mention
 from ..names.cache import index_for
 from ..names.common import COMMON_ZIPF, zipf
-from ..names.context import CountryMap, TitleEvidence, title_evidence
+from ..names.context import CountryMap, Offices, TitleEvidence, title_evidence
 from ..names.index import ALIAS, CANONICAL, MANGLED, READING, Form
-from ..names.keys import ARTICLES, PARTICLES, _parts, fold, is_particle, parts, skeleton, strict_skeleton
+from ..names.keys import ARTICLES, PARTICLES, _parts, fold, is_particle, part_keys, parts, skeleton, strict_skeleton
 from ..names.score import Alignment, name_similarity
 from ..names.spans import TITLE_WORDS, _strip_possessive, fused_title, is_everyday, runs
 from .base import Rule
@@ -82,6 +83,10 @@ def _family_end(al: Alignment, form_parts: tuple[str, ...], entry: Entry) -> boo
 _PATRONYMIC = frozenset({"bin", "ibn", "ben", "bint", "binti", "ould"})
 #: Confidence from which a repaired span settles the sub-spans inside it (not looked up again).
 _SETTLED = 0.9
+_ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
+#: A name word whose exact-consonant key names at least this many gazetteer forms is one many
+#: people bear ("Mohamad", "Hasan", "Saleh"); a name made only of such words needs evidence.
+SHARED_PART_FORMS = 20
 #: Span texts whose scored candidates are kept (cleared when full; thread-safe: a dict).
 _SCORE_CACHE_SIZE = 50_000
 #: How many candidate forms get the full (part-aligned) scoring.
@@ -406,6 +411,7 @@ class NameDetector:
         self.mode = config.mode
         self.index = index_for(config.gazetteer)
         self.countries = CountryMap(config.gazetteer)
+        self.offices = Offices(config.gazetteer)
         self._score_cache: dict[tuple[str, str], tuple[dict[str, tuple[float, Alignment, Form, bool]], float]] = {}
         self._tev_cache: dict[tuple[tuple[str, ...], str], TitleEvidence] = {}
 
@@ -593,7 +599,7 @@ class NameDetector:
         if hit is None:
             if len(self._tev_cache) >= _SCORE_CACHE_SIZE:
                 self._tev_cache.clear()
-            hit = self._tev_cache[key] = title_evidence(titles, entry, self.countries)
+            hit = self._tev_cache[key] = title_evidence(titles, entry, self.countries, self.offices)
         return hit
 
     def _may_change(self, doc: Document, s: int, e: int, first_tok: int, new_ids: set[str]) -> bool:
@@ -879,6 +885,8 @@ class NameDetector:
                 else:
                     veto = max(veto, 1.0)
                 continue
+            if _ACRONYM_RE.fullmatch(form.surface):
+                continue  # an acronym is written exactly or not at all: "Allaf" is not al-"LAF"
             # Family name first is how Chinese, Korean, Japanese... names are written, not
             # others: "Nazar Muhammad" is not "Mohammed Nazzal" turned round.
             al = name_similarity(ps, form.parts, bool(set(entry.country) & FAMILY_FIRST))
@@ -1028,6 +1036,14 @@ class NameDetector:
         if any(w in _NEVER_SWAP for sp, fp, _ in changed for w in (sp, fp)):
             return None  # "South Korea" is not a misspelt "North Korea"
         tev: TitleEvidence = self._title_evidence(titles, entry) if titles else TitleEvidence(False, False, "")
+        in_country = bool(set(entry.country) & doc_countries)
+        # A title identifies a person only when it identifies the office: with the country (in
+        # the title or named in the text), the body it belongs to, or an office few countries
+        # have (`TitleEvidence.specific`). "Foreign Minister" alone fits every foreign minister in
+        # the world, most of whom no gazetteer lists ("Foreign Minister Anna Lindh" is not Ann
+        # Linde): such a title is consistent with the entry (it ranks candidates and adds
+        # confidence) but does not confirm a spelling that the name alone cannot.
+        identifying = tev.agrees and (tev.specific or in_country)
         strong_title = tev.agrees and tev.strong
         entity_in_doc = entry.id in doc_entities
         full_in_doc = entry.id in named_in_full
@@ -1042,7 +1058,7 @@ class NameDetector:
             if not (
                 psim >= 0.75
                 or (psim >= 0.7 and z < 1.0)
-                or (psim >= 0.6 and strong_title and exact_other)
+                or (psim >= 0.6 and strong_title and identifying and exact_other)
                 # The entity is named elsewhere in the text and another part of the name is exact.
                 or (psim >= 0.67 and full_in_doc and exact_other and z < COMMON_ZIPF)
             ):
@@ -1050,9 +1066,17 @@ class NameDetector:
             if fp and len(core) == 1 and _derived(sp, fp):
                 return None  # "Samarrai" from Samarra, "Jawfi" from Jawf: a derived word, not a misspelling
             floor = 0.75 if (ft and exact_other) else 0.85  # a title fused into the name costs a little
-            if entry.type == "PER" and psim < floor and not (tev.agrees or entity_in_doc):
-                unconfirmed = True  # a person's name part this far off needs the title or the document
-            if not exact_other and len(core) > 1 and psim < 0.85 and not (tev.agrees or entity_in_doc):
+            # A person's name part this far off needs the title or the document. With another
+            # part spelled exactly and this one far from the name, a title that only fits
+            # ("Foreign Minister Igor Stefanov" is not Igor Ivanov) is not enough: a shared given
+            # or family name with a different other part is usually someone else. A respelling
+            # ("Netaniyafu") or a name respelt in every part, the way a transliteration round trip
+            # respells them all, may go by a title that fits.
+            other_name = exact_other and psim < 0.75
+            confirmed = (identifying if other_name else tev.agrees) or entity_in_doc
+            if entry.type == "PER" and psim < floor and not confirmed:
+                unconfirmed = True
+            if not exact_other and len(core) > 1 and psim < 0.85 and not confirmed:
                 unconfirmed = True  # every part respelt and nothing else to go by: maybe someone else
         known = min((zipf(sp) for sp, _fp, _ in changed), default=0.0)
         if entry.type == "ORG" and len(ps) >= 3:
@@ -1063,7 +1087,6 @@ class NameDetector:
         single = len(core) == 1
         partial = bool(form_missing)
         margin = sim - runner
-        in_country = bool(set(entry.country) & doc_countries)
         # A difference in vowels or doubled letters only is usually an accepted transliteration
         # ("Joumblatt", "Mouaffaq", "al-Mona"), not a mangled name: rewrite it only when the title
         # identifies the entity, or when the span's spelling is unattested and the entry's is common.
@@ -1111,17 +1134,17 @@ class NameDetector:
         if in_doc:
             conf += 0.06
             notes.append("the entity is named elsewhere in the text")
-        if known >= COMMON_ZIPF and not (tev.agrees or in_doc):
+        if known >= COMMON_ZIPF and not (identifying or in_doc):
             conf = min(conf, 0.6)
             notes.append("the changed word is common in English")
-        if single and partial and not (in_doc or tev.agrees):
+        if single and partial and not (in_doc or identifying):
             conf = min(conf, 0.6)
             notes.append("a partial name without context")
         if (
             entry.type == "PER"
             and not exact_other
             and any(zipf(sp) >= 4.0 and strict_skeleton(sp) != strict_skeleton(fp) for sp, fp, _ in changed)
-            and not (tev.agrees or in_doc)
+            and not (identifying or in_doc)
         ):
             # Every part respelt, one of them into another common name: "Johnny McClain" is
             # someone else, not John McCain, unless the text says otherwise.
@@ -1138,8 +1161,13 @@ class NameDetector:
         place_word = entry.type == "LOC" and self._place_context(doc, first_tok, entry)
         if place_word:
             notes.append(f"'{place_word}' before it agrees with '{entry.description[:50]}'")
-        if single and entry.type == "PER" and not (tev.agrees or in_doc):
+        if single and entry.type == "PER" and not (identifying or in_doc):
             conf = min(conf, 0.7)  # one word alone rarely identifies a person: a finding
+        if entry.type == "PER" and not (identifying or in_doc) and self._shared_name(form.parts):
+            # "Mohamad Hasan", "Abdullah Saleh": every part is one that many people bear, so a
+            # name spelled near it is as likely someone else ("Muhammad Husayn") as a misspelling.
+            conf = min(conf, 0.7)
+            notes.append("a name many people share, and nothing in the text identifies this one")
         if single and entry.type in ("LOC", "ORG") and sim < 0.9 and not (in_country or tev.agrees or in_doc or place_word):
             conf = min(conf, 0.7)  # one unknown word near a place name: a finding, not a fix
         if single and known >= COMMON_ZIPF:
@@ -1163,6 +1191,23 @@ class NameDetector:
             return None  # a repaired name does not lose a quarter of its letters
         reason = f"'{text}' -> '{replacement}': " + "; ".join(notes)
         return Decision(s, e, replacement, entry, conf, reason, "name.fuzzy", True)
+
+    def _shared_name(self, form_parts: tuple[str, ...]) -> bool:
+        """Whether a name of one or two plain words is made only of words many people bear: the
+        exact-consonant key of each (vowels free, l = r) names at least `SHARED_PART_FORMS` forms
+        of the gazetteer."""
+        core = [p for p in form_parts if not is_particle(p)]
+        if not core or len(core) != len(form_parts) or len(core) > 2 or min(map(len, core)) < 4:
+            # Three words, or a patronymic or an article ("bin Zayed", "al-Issa"), make a name
+            # specific; a short word's key is shared by chance.
+            return False
+        postings = self.index.postings
+        for p in core:
+            key = next((k for k in part_keys(p) if k[:1] == "="), None)
+            post = postings.get(key) if key else None
+            if post is None or isinstance(post, int) or len(post) < SHARED_PART_FORMS:
+                return False
+        return True
 
     def _variant_of_entity(self, ps: tuple[str, ...], entry: Entry) -> bool:
         """True when the span spells one of the entry's accepted forms with other vowels or

@@ -30,7 +30,7 @@ GENERIC_HEADS = frozenset(
 #: Qualifiers that must agree when present ("Foreign Minister" is not "Defence Minister").
 QUALIFIERS = frozenset(
     """foreign defence defense interior finance prime crown supreme spiritual vice deputy
-    security justice economy energy health""".split()
+    security justice economy energy health national""".split()
 )
 #: Words that make a role a lower rank of the office named without them.
 SUBRANKS = frozenset({"deputy", "vice", "assistant", "acting", "under-secretary", "junior", "state", "minister-of-state"})
@@ -77,6 +77,11 @@ class TitleEvidence:
     conflicts: bool  # a role or country in the title contradicts the entry
     reason: str
     strong: bool = False  # agreement on a specific office (president, minister...), not a generic word
+    #: The title identifies the office, not only its kind: it names one of the entry's countries
+    #: ("Israeli Foreign Minister") or the body the office belongs to ("Hezbollah
+    #: Secretary-General", "UN Secretary-General"), or the office itself exists in very few
+    #: countries ("Supreme Leader", "National Security Minister"; see `Offices`).
+    specific: bool = False
 
 
 class CountryMap:
@@ -95,8 +100,81 @@ class CountryMap:
         return self.codes.get(fold(word))
 
 
-def title_evidence(titles: list[str], entry: Entry, countries: CountryMap) -> TitleEvidence:
-    """Compare the title words before a name with the entry's description and country."""
+_SCOPE_STOP = frozenset({"the", "of", "and", "for", "in", "to", "on", "a", "an"})
+_CAPITAL_RE = regex.compile(r"\p{Lu}[\p{L}'’]*")
+
+
+def _office(role: frozenset[str]) -> frozenset[str]:
+    """The words of a role phrase that name the office: heads, qualifiers and lower ranks."""
+    return frozenset(w for w in role if w in ROLE_HEADS or w in GENERIC_HEADS or w in QUALIFIERS or w in SUBRANKS)
+
+
+@lru_cache(maxsize=16384)
+def _scope_words(role: str) -> frozenset[str]:
+    """What an office belongs to, from the words after "of" in one role of a description, and
+    their initials: "Secretary-General of the United Nations (2017–)" -> {"united", "nations",
+    "un"}; "Secretary-General of Hezbollah" -> {"hezbollah"}."""
+    i = role.find(" of ")
+    if i < 0:
+        return frozenset()
+    scope = role[i + 4 :].split("(")[0]
+    caps = [m.group() for m in _CAPITAL_RE.finditer(scope)]
+    out = {_norm(w) for w in _WORD_RE.findall(scope) if len(w) > 3 and fold(w) not in _SCOPE_STOP}
+    if len(caps) >= 2:
+        out.add(fold("".join(c[0] for c in caps)))
+    return frozenset(out)
+
+
+class Offices:
+    """Which countries hold each office, from the people of the gazetteer: a title whose office
+    the gazetteer's people hold in many countries ("Foreign Minister", "President") fits every
+    holder in the world, most of whom no gazetteer lists, so it identifies no one by itself; an
+    office held in at most `FEW` countries ("Supreme Leader") does. Built once, in one pass over
+    the entries; a lookup reads the distinct offices (a few hundred however large the gazetteer),
+    cached per title."""
+
+    FEW = 3
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        by_office: dict[frozenset[str], set[str]] = {}
+        for e in gazetteer:
+            if e.type != "PER" or not e.description:
+                continue
+            for r in e.description.split(";"):
+                office = _office(words(_role_phrase(r)))
+                if office:
+                    by_office.setdefault(office, set()).update(e.country or ("?" + e.id,))
+        self._by_office = by_office
+        self._cache: dict[tuple[tuple[str, ...], ...], int] = {}
+
+    def countries(self, heads: list[str], generic: list[str], quals: list[str], ctx: set[str]) -> int:
+        """How many countries hold an office that the title fits (heads or, without them,
+        generic heads; every qualifier; no lower rank the title does not say)."""
+        key = (tuple(heads), tuple(generic), tuple(quals), tuple(sorted(ctx)))
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        found: set[str] = set()
+        for office, cs in self._by_office.items():
+            if heads:
+                ok = any(h in office or all(p in office for p in h.split("-")) for h in heads)
+            else:
+                ok = any(g in office for g in generic)
+            if ok and all(q in office for q in quals) and not ((office & SUBRANKS) - ctx):
+                found |= cs
+                if len(found) > self.FEW:
+                    break
+        if len(self._cache) >= 4096:
+            self._cache.clear()
+        self._cache[key] = len(found)
+        return len(found)
+
+
+def title_evidence(
+    titles: list[str], entry: Entry, countries: CountryMap, offices: Offices | None = None
+) -> TitleEvidence:
+    """Compare the title words before a name with the entry's description and country
+    (``offices``: how specific the office is, for `TitleEvidence.specific`)."""
     if not titles:
         return TitleEvidence(False, False, "")
     desc = words(entry.description)
@@ -122,10 +200,19 @@ def title_evidence(titles: list[str], entry: Entry, countries: CountryMap) -> Ti
     if country_ok is False:
         return TitleEvidence(False, True, f"title country {'/'.join(sorted(codes))} does not match {'/'.join(entry.country)}")
     label = " ".join(titles)
+
+    def specific() -> bool:
+        if country_ok:
+            return True
+        scope = frozenset().union(*(_scope_words(r) for r in entry.description.split(";")))
+        if any(t in scope for t in tw if t not in ROLE_HEADS and t not in GENERIC_HEADS and t not in QUALIFIERS):
+            return True
+        return offices is not None and offices.countries(heads, generic, quals, ctx) <= Offices.FEW
+
     if heads and head_ok and qual_ok:
-        return TitleEvidence(True, False, f"title '{label}' agrees with '{entry.description[:60]}'", True)
+        return TitleEvidence(True, False, f"title '{label}' agrees with '{entry.description[:60]}'", True, specific())
     if not heads and qual_ok and (named or any(g in desc for g in generic)) and (generic or named):
-        return TitleEvidence(True, False, f"context '{label}' agrees with '{entry.description[:60]}'")
+        return TitleEvidence(True, False, f"context '{label}' agrees with '{entry.description[:60]}'", False, bool(named) or specific())
     if heads and (not head_ok or not qual_ok) and entry.description:
         return TitleEvidence(False, True, f"title '{' '.join(titles)}' does not match the entry's role")
     return TitleEvidence(False, False, "")
