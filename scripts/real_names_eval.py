@@ -1,0 +1,77 @@
+"""Precision on real people's names that are in no gazetteer of ours (a dev tool, like the
+benchmarks and the round-trip evaluation; not part of the test suite's pass/fail).
+
+Most people a news text names are in no gazetteer. This script takes every person of the
+PETRARCH/Phoenix country actor dictionary in the shared evaluation data (MIT; read in place,
+never copied into the project) whose name is not an accepted form of one of our entries, puts each
+into sentences of three contexts, and counts the name fixes mtclean applies. Every such fix is at
+best a normalisation (the same person spelled another way: "Manuchehr Motaki" -> "Manouchehr
+Mottaki") and often a false fix (someone else renamed: "Igor Stefanov" -> "Igor Ivanov").
+
+Contexts, one sentence per document: ``bare`` ("Officials met X on Monday."), ``initial`` ("X said
+the talks would resume."), ``title`` ("Foreign Minister X arrived in the capital.": a title that
+fits hundreds of entries); and ``list``: 40 names per document, one per line, where every name is
+"named elsewhere in the text" for the others.
+
+    python scripts/real_names_eval.py                  # all names; about a minute
+    python scripts/real_names_eval.py --every 3 --show 20 --json /tmp/real_names.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import mtclean
+from mtclean import load_gazetteer
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "phoenix" / "Phoenix.Countries.actors.txt"
+CONTEXTS = {
+    "bare": "Officials met {} on Monday.",
+    "initial": "{} said the talks would resume.",
+    "title": "Foreign Minister {} arrived in the capital.",
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--actors", type=Path, default=DEFAULT, help="PETRARCH actor dictionary (default: shared data)")
+    ap.add_argument("--every", type=int, default=1, help="take every N-th name (default: all)")
+    ap.add_argument("--show", type=int, default=0, help="print N rewrites")
+    ap.add_argument("--json", type=Path, help="write every rewrite here")
+    a = ap.parse_args(argv)
+    if not a.actors.exists():
+        print(f"actor dictionary not found: {a.actors}", file=sys.stderr)
+        return 2
+    cleaner = mtclean.Cleaner(enable=["name"])
+    index = next(d for d in cleaner.detectors if d.name == "names").index
+    people = sorted({e.canonical for e in load_gazetteer(a.actors) if e.type == "PER" and not index.exact_forms(e.canonical)})
+    people = people[:: max(1, a.every)]
+    rows: list[dict[str, object]] = []
+    for context, template in CONTEXTS.items():
+        for name in people:
+            for f in cleaner.clean(template.format(name)).fixes:
+                rows.append({"context": context, "name": name, **f.to_dict()})
+    for i in range(0, len(people), 40):
+        text = "\n".join(CONTEXTS["bare"].format(n) for n in people[i : i + 40])
+        for f in cleaner.clean(text).fixes:
+            rows.append({"context": "list", "name": f.original, **f.to_dict()})
+    counts = Counter(str(r["context"]) for r in rows)
+    print(f"{len(people)} real names (not accepted forms of our entries)")
+    print(f"{'context':8s} {'sentences':>9s} {'rewrites':>8s} {'rate %':>7s}")
+    for context in (*CONTEXTS, "list"):
+        n = counts.get(context, 0)
+        print(f"{context:8s} {len(people):9d} {n:8d} {100 * n / max(1, len(people)):7.2f}")
+    for r in rows[: a.show]:
+        print(f"  [{r['context']}] {r['original']!r} -> {r['replacement']!r} ({r['confidence']}): {r['reason']}")
+    if a.json:
+        a.json.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+        print(f"wrote {a.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
