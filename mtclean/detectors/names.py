@@ -624,8 +624,8 @@ class NameDetector:
             w = fold(_strip_possessive(toks[k].text))
             if w in TITLE_WORDS or toks[k].text[:1].isupper():
                 words.append(w)
-            elif words:
-                break
+            else:
+                break  # the title ends at the first other word: in "X met Y", X's title is not Y's
             k -= 1
         words.reverse()
         return words if any(w in TITLE_WORDS for w in words) else []
@@ -1067,13 +1067,14 @@ class NameDetector:
                 return None  # "Samarrai" from Samarra, "Jawfi" from Jawf: a derived word, not a misspelling
             floor = 0.75 if (ft and exact_other) else 0.85  # a title fused into the name costs a little
             # A person's name part this far off needs the title or the document. With another
-            # part spelled exactly and this one far from the name, a title that only fits
-            # ("Foreign Minister Igor Stefanov" is not Igor Ivanov) is not enough: a shared given
+            # part spelled exactly and this one far from the name, neither a title that only fits
+            # ("Foreign Minister Igor Stefanov" is not Igor Ivanov) nor the entity named elsewhere
+            # in the text ("Benjamin Natan" next to Benjamin Netanyahu) is enough: a shared given
             # or family name with a different other part is usually someone else. A respelling
             # ("Netaniyafu") or a name respelt in every part, the way a transliteration round trip
-            # respells them all, may go by a title that fits.
+            # respells them all, may go by a title that fits or by the document.
             other_name = exact_other and psim < 0.75
-            confirmed = (identifying if other_name else tev.agrees) or entity_in_doc
+            confirmed = identifying or (not other_name and (tev.agrees or entity_in_doc))
             if entry.type == "PER" and psim < floor and not confirmed:
                 unconfirmed = True
             if not exact_other and len(core) > 1 and psim < 0.85 and not confirmed:
