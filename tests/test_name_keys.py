@@ -35,6 +35,15 @@ def test_article_variants_remove_the_arabic_article(part, stem):
     assert stem in article_variants(part)
 
 
+def test_a_sun_letter_article_needs_the_doubled_letter():
+    # "an-Nasr" fused is "Annasr"; "Anjos" and "Antulay" are names beginning "An", not an article.
+    assert article_variants("annasr") == ("nasr",)
+    assert article_variants("ashshami") == ("shami",)
+    assert article_variants("anjos") == ()
+    assert article_variants("antulay") == ()
+    assert article_variants("adnan") == ()
+
+
 def test_article_variants_leave_short_stems_and_bare_articles():
     assert article_variants("al") == ()
     assert article_variants("alan") == ()  # "an" would be a 2-letter stem

@@ -36,6 +36,9 @@ def _fixes(cleaner: mtclean.Cleaner, text: str) -> list[tuple[str, str]]:
         "Foreign Minister Hassan Saleh arrived in the capital.",
         # an acronym is matched exactly or not at all ("Allaf" is not al-LAF)
         "Officials met Allaf on Monday.",
+        # a name beginning "An" is not the article an- ("Anjos" is not an-Jos, "Antulay" not Tula)
+        "Officials met Anjos on Monday.",
+        "Officials met Antulay on Monday.",
         # the entity named in full elsewhere does not make a far-off name its own; nor is the
         # title of the name before "met" the title of the name after it
         "Israeli Prime Minister Benjamin Netanyahu met Benjamin Natan on Monday.",

@@ -64,7 +64,10 @@ def _parts(s: str) -> tuple[str, ...]:
 
 #: Forms of the Arabic definite article, as a separate part or a prefix.
 ARTICLES = ("al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "an", "ath", "adh", "dh", "aru")
-_SUN_ARTICLE_RE = regex.compile(r"^(?:ash|ath|adh|a[dnrstz])(?=[a-z])")
+# The article assimilated to a sun letter doubles it ("ash-Shami" fused as "Ashshami", "an-Nasr" as
+# "Annasr"): only a doubled letter marks it, or every name beginning "An", "As", "At"... would
+# lose its first syllable ("Anjos" is not an-Jos, "Antulay" not an-Tulay).
+_SUN_ARTICLE_RE = regex.compile(r"^(?:ash(?=sh)|ath(?=th)|adh(?=dh)|a([dnrstz])(?=\1))")
 
 
 def article_variants(part: str) -> tuple[str, ...]:
