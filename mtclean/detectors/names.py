@@ -360,6 +360,7 @@ class NameDetector:
                 "Hungarian Prime Minister Viktor Orbán spoke.",
                 "Fighting spread from Hama to Homs.",
                 "Maria Gonzalez, a teacher from Ohio, said the school was closed.",
+                "Foreign Minister Igor Stefanov arrived in the capital.",
             ),
         ),
         Rule(
