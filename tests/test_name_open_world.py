@@ -42,10 +42,21 @@ def _fixes(cleaner: mtclean.Cleaner, text: str) -> list[tuple[str, str]]:
         # the entity named in full elsewhere does not make a far-off name its own; nor is the
         # title of the name before "met" the title of the name after it
         "Israeli Prime Minister Benjamin Netanyahu met Benjamin Natan on Monday.",
+        # a father and son, both named in full: an attested name is not a misspelling of another
+        "King Norodom Sihamoni, the son of the late King Norodom Sihanouk, opened the session.",
+        # the text already spells the entity: another full name with other consonants is another person
+        "Mykola Oleshchuk and Mykola Polishchuk attended the meeting.",
     ],
 )
 def test_a_title_that_only_fits_does_not_rename_someone_else(cleaner, text):
     assert _fixes(cleaner, text) == []
+
+
+def test_the_text_still_confirms_a_respelling_of_the_name_it_spells():
+    # The same consonants in another spelling, after the name spelled right: a mangled repeat.
+    c = mtclean.Cleaner(enable=["name"])
+    text = "Ahmed al-Sharaa arrived in Paris on Monday. Later, Ahmed Arshara met the president."
+    assert [(f.original, f.replacement) for f in c.clean(text).fixes] == [("Ahmed Arshara", "Ahmed al-Sharaa")]
 
 
 def test_a_name_many_people_share_needs_evidence(cleaner):

@@ -1074,8 +1074,15 @@ class NameDetector:
             # or family name with a different other part is usually someone else. A respelling
             # ("Netaniyafu") or a name respelt in every part, the way a transliteration round trip
             # respells them all, may go by a title that fits or by the document.
-            other_name = exact_other and psim < 0.75
-            confirmed = identifying or (not other_name and (tev.agrees or entity_in_doc))
+            # Far off: below 0.75, or below 0.85 when the word is itself an attested name and
+            # not the same consonants ("Sihanouk" is not a misspelt "Sihamoni"). The entity named
+            # in full elsewhere is weaker still: the text already spells it, so another full name
+            # with other consonants is another person ("Mykola Polishchuk" next to Mykola
+            # Oleshchuk); it still confirms a partial or fused mention ("Alshara").
+            respelt = strict_skeleton(sp) != strict_skeleton(fp)
+            other_name = exact_other and (psim < 0.75 or (psim < 0.85 and respelt and z >= 2.0))
+            other_in_doc = exact_other and psim < 0.85 and respelt and skeleton(sp) != skeleton(fp)
+            confirmed = identifying or (tev.agrees and not other_name) or (entity_in_doc and not other_in_doc)
             if entry.type == "PER" and psim < floor and not confirmed:
                 unconfirmed = True
             if not exact_other and len(core) > 1 and psim < 0.85 and not confirmed:
