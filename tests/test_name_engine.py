@@ -348,3 +348,11 @@ def test_a_given_name_before_an_article_and_more_name_is_not_a_family_name():
     c = Cleaner(enable=["name"])
     r = c.clean("The talks resumed. Prime Minister Zine El Abidinee Ben Ali said on Monday that the deal held.")
     assert not [f for f in r.fixes if f.original == "Zine"]
+
+
+def test_a_shorter_span_matched_through_an_alias_keeps_to_the_alias():
+    # "Shatti" matches the alias "Al-Shati" of "Shati camp": the repair must not add the
+    # canonical's other words around the text's own ("the Shati camp refugee camp").
+    c = Cleaner(enable=["name"])
+    r = c.clean("Israeli strikes hit the Shatti refugee camp in Gaza City.")
+    assert r.text == "Israeli strikes hit the Shati refugee camp in Gaza City."

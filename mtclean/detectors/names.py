@@ -84,6 +84,7 @@ _PATRONYMIC = frozenset({"bin", "ibn", "ben", "bint", "binti", "ould"})
 #: Confidence from which a repaired span settles the sub-spans inside it (not looked up again).
 _SETTLED = 0.9
 _ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
+_LEADING_ARTICLE_RE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az)[-\s]+", re.I)
 #: A name word whose exact-consonant key names at least this many gazetteer forms is one many
 #: people bear ("Mohamad", "Hasan", "Saleh"); a name made only of such words needs evidence.
 SHARED_PART_FORMS = 20
@@ -1262,6 +1263,15 @@ class NameDetector:
             # Matched through an alias that is a run of the canonical's words ("Javad Zarif" of
             # "Mohammad Javad Zarif"): a partial mention stays partial.
             rep = _canonical_run(canonical, alias) if alias else canonical
+            span_core = [p for p in parts(text) if not is_particle(p)]
+            if alias and rep == canonical and len([p for p in parts(canonical) if not is_particle(p)]) > len(span_core):
+                # Matched through an alias that is not a run of the canonical's words, by a
+                # shorter span ("Shatti" for "Al-Shati" of "Shati camp"): the repair keeps to the
+                # alias, without an article the text does not write, rather than add words
+                # ("the Shatti refugee camp" must not become "the Shati camp refugee camp").
+                rep = alias
+                if al.missing and al.missing[0] == 0 and form_parts and form_parts[0] in ARTICLES:
+                    rep = _LEADING_ARTICLE_RE.sub("", rep, count=1)
             rep = _without_leading_words_before(doc.text, s, rep)
         if ft and not used_fused and not fold(rep).startswith(ft):
             used_fused = True  # matched through an alias that carries the title: keep the title
