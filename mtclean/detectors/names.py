@@ -1053,7 +1053,9 @@ class NameDetector:
         # Each changed part must be plausibly the same word.
         # A merge or split that does not spell the name closely needs context, and a loose one
         # more than a generic title: "Abdullahi" is not "Abdul Wahid" split differently.
-        if split_sim < 0.9 and not entity_in_doc and (split_sim < 0.85 or not tev.agrees):
+        if split_sim < 0.85 and not identifying:
+            return None  # a loose merge or split ("Farouq Kasrawy" as one with "Farouk al-Sharaa")
+        if split_sim < 0.9 and not (entity_in_doc or tev.agrees):
             return None
         for sp, fp, psim in changed:
             z = zipf(sp)
