@@ -104,6 +104,17 @@ _SCOPE_STOP = frozenset({"the", "of", "and", "for", "in", "to", "on", "a", "an"}
 _CAPITAL_RE = regex.compile(r"\p{Lu}[\p{L}'’]*")
 
 
+def _fits(role: frozenset[str], heads: list[str], generic: list[str], quals: list[str], ctx: set[str]) -> bool:
+    """Whether a title fits one role (its words): one of its head words ("minister", or each
+    part of "secretary-general") or, without heads, one of its generic heads; every qualifier
+    ("foreign"); and no lower rank ("deputy") that the title does not say."""
+    if heads:
+        ok = any(h in role or all(p in role for p in h.split("-")) for h in heads)
+    else:
+        ok = any(g in role for g in generic)
+    return ok and all(q in role for q in quals) and not ((role & SUBRANKS) - ctx)
+
+
 def _office(role: frozenset[str]) -> frozenset[str]:
     """The words of a role phrase that name the office: heads, qualifiers and lower ranks."""
     return frozenset(w for w in role if w in ROLE_HEADS or w in GENERIC_HEADS or w in QUALIFIERS or w in SUBRANKS)
@@ -156,11 +167,7 @@ class Offices:
             return hit
         found: set[str] = set()
         for office, cs in self._by_office.items():
-            if heads:
-                ok = any(h in office or all(p in office for p in h.split("-")) for h in heads)
-            else:
-                ok = any(g in office for g in generic)
-            if ok and all(q in office for q in quals) and not ((office & SUBRANKS) - ctx):
+            if _fits(office, heads, generic, quals, ctx):
                 found |= cs
                 if len(found) > self.FEW:
                     break
@@ -191,11 +198,7 @@ def title_evidence(
     roles = [words(_role_phrase(r)) for r in entry.description.split(";")] or [desc]
     ctx = set(tw)
 
-    def fits(role: frozenset[str]) -> bool:
-        has_head = any(h in role or all(p in role for p in h.split("-")) for h in heads)
-        return has_head and all(q in role for q in quals) and not ((role & SUBRANKS) - ctx)
-
-    head_ok = bool(heads) and any(fits(r) for r in roles)
+    head_ok = bool(heads) and any(_fits(r, heads, [], quals, ctx) for r in roles)
     qual_ok = all(q in desc for q in quals) if not head_ok else True
     if country_ok is False:
         return TitleEvidence(False, True, f"title country {'/'.join(sorted(codes))} does not match {'/'.join(entry.country)}")
