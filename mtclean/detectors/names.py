@@ -84,7 +84,7 @@ _PATRONYMIC = frozenset({"bin", "ibn", "ben", "bint", "binti", "ould"})
 #: Confidence from which a repaired span settles the sub-spans inside it (not looked up again).
 _SETTLED = 0.9
 _ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
-_LEADING_ARTICLE_RE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az)[-\s]+", re.I)
+_LEADING_ARTICLE_RE = re.compile(r"^(?:" + "|".join(sorted(ARTICLES, key=len, reverse=True)) + r")[-\s]+", re.I)
 #: A name word whose exact-consonant key names at least this many gazetteer forms is one many
 #: people bear ("Mohamad", "Hasan", "Saleh"); a name made only of such words needs evidence.
 SHARED_PART_FORMS = 20
