@@ -157,6 +157,11 @@ def _shortlist(ps: tuple[str, ...], cands: list[Form], fused: str = "") -> list[
     return [c for _q, _e, c in scored[:SHORTLIST]]
 
 
+def _core_len(surface: str) -> int:
+    """How many parts of a surface are not particles."""
+    return sum(1 for p in parts(surface) if not is_particle(p))
+
+
 def _canonical_run(canonical: str, alias: str) -> str:
     """The canonical's words that an alias spells as a shorter contiguous run, in the canonical's
     own spelling; the canonical itself when the alias is no such run."""
@@ -1265,8 +1270,7 @@ class NameDetector:
             # Matched through an alias that is a run of the canonical's words ("Javad Zarif" of
             # "Mohammad Javad Zarif"): a partial mention stays partial.
             rep = _canonical_run(canonical, alias) if alias else canonical
-            span_core = [p for p in parts(text) if not is_particle(p)]
-            if alias and rep == canonical and len([p for p in parts(canonical) if not is_particle(p)]) > len(span_core):
+            if alias and rep == canonical and _core_len(canonical) > _core_len(text):
                 # Matched through an alias that is not a run of the canonical's words, by a
                 # shorter span ("Shatti" for "Al-Shati" of "Shati camp"): the repair keeps to the
                 # alias, without an article the text does not write, rather than add words
