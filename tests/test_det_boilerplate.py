@@ -50,6 +50,14 @@ def test_both_ends(cleaner):
         "Share on Facebook, Twitter and WhatsApp",
         "Click here to subscribe",
         "© 2025 Example News Agency",
+        # News-agency end markers and footers as machine translation renders them.
+        "(End)",
+        "(END)",
+        "（完）".replace("完", "End"),
+        "(End of text)",
+        "All rights reserved.",
+        "[Responsible editor: Wang Lei]",
+        "This article has been machine translated.",
     ],
 )
 def test_trailing_patterns(cleaner, line):
@@ -66,6 +74,11 @@ def test_trailing_patterns(cleaner, line):
         "The talks resumed.\nSource: a diplomat who asked not to be named said the deal was close.",
         "The talks resumed.\nRelated to this, the minister resigned.",
         "The talks resumed.\nCopyright law was also discussed.",
+        "The talks resumed.\n(End)\nBoth sides met again on Monday.",
+        "He called it the end (end) of an era.\nThe talks resumed.",
+        "The talks resumed.\nAll rights reserved, the lawyer said, would be defended.",
+        # Reuters-style credits are part of human-written news: only the Chinese calque goes.
+        "The talks resumed.\nEditing by Mark Heinrich",
         # Start-only patterns are not removed at the end.
         "The talks resumed.\nLatest news!",
         # Nothing but boilerplate: leave it alone rather than empty the text.

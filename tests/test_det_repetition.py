@@ -27,6 +27,8 @@ def cleaner() -> Cleaner:
         ("He said that that they would leave.", "He said that they would leave."),
         ("The deal is is not final.", "The deal is not final."),
         ("A report said the the talks\nwould resume.", "A report said the talks\nwould resume."),
+        ("The military said it it had detected two launches.", "The military said it had detected two launches."),
+        ("Officials said they they would not attend.", "Officials said they would not attend."),
     ],
 )
 def test_doubled_words_fixed(cleaner, text, expected):
@@ -48,6 +50,8 @@ def test_doubled_words_fixed(cleaner, text, expected):
         "Do do what you must.",
         "He hoped the\nthe text was wrapped.",
         "THE THE",
+        "I told you you were wrong.",
+        "She gave her her passport back.",
     ],
 )
 def test_grammatical_or_name_doubling_untouched(cleaner, text):

@@ -2,7 +2,8 @@
 
 * ``boilerplate.line`` (fix): a run of whole lines at the start or at the end of the text that
   match the boilerplate patterns ("Source link", "[ad_1]", "By admin", "Read more: …", share and
-  follow prompts, "Photo credit …", leftover markup, "Latest news!" headers) is removed, together
+  follow prompts, "Photo credit …", leftover markup, "Latest news!" headers, news-agency end
+  markers such as "(End)" or "(END)", "All rights reserved.") is removed, together
   with the line break that joins it to the article.  A matching line in the middle of the article
   body is never touched, and a text made only of such lines is left alone.
 
@@ -131,7 +132,8 @@ class BoilerplateDetector:
             "boilerplate",
             "fix",
             "Aggregator or scraper lines (source links, ad slots, share prompts, photo credits, "
-            "markup fragments, AI-translation disclaimers) at the start or end of the text are "
+            "markup fragments, AI-translation disclaimers, news-agency end markers such as '(End)') "
+            "at the start or end of the text are "
             "removed with the line break that joins them to the article.",
             examples=(
                 ("The ministry said the meeting was useful.\nSource link", "The ministry said the meeting was useful."),
@@ -141,12 +143,15 @@ class BoilerplateDetector:
                     "The port reopened on Tuesday.",
                 ),
                 ("Latest news!\n\nThe vote was delayed.", "The vote was delayed."),
+                ("The two sides signed six agreements.\n(End)", "The two sides signed six agreements."),
+                ("This article has been machine translated.\nThe vote was delayed.", "The vote was delayed."),
             ),
             counter_examples=(
                 "The report cites one source.\nSource link data was published on Monday.\nThe vote was delayed.",
                 "Source link",
                 "He said:\nSource\nThe minister then left the room.",
                 "The agency said the source was reliable.",
+                "He said (end) was near.\nThe vote was delayed.",
             ),
         ),
     )

@@ -1,7 +1,7 @@
 """Repetition artifacts: doubled words, repeated sentences, same-stem redundancy.
 
-* ``artifact.doubled-word`` (fix): "the the", "to to", "and and" — one copy and its space are
-  removed.  Only function words are touched, and only when the doubling cannot be grammatical:
+* ``artifact.doubled-word`` (fix): "the the", "to to", "and and", "it it" — one copy and its space are
+  removed.  Only function words and subject pronouns are touched, and only when the doubling cannot be grammatical:
   "had had" always stays, "that that" only goes when a determiner or a pronoun follows ("said that
   that the" but not "said that that decision"), "is is" stays in "what it is is".  Capitalised
   reduplications (Bora Bora, Walla Walla, Sirhan Sirhan) stay unless they are function words at a
@@ -65,6 +65,13 @@ _ALWAYS = {
     "against": 0.95,
     "during": 0.95,
     "about": 0.88,
+    # Subject pronouns: "it it", "they they" never read right; "you you" ("told you you were")
+    # and "her her" ("gave her her book") can, and are not here.
+    "it": 0.88,
+    "he": 0.9,
+    "she": 0.9,
+    "they": 0.9,
+    "we": 0.88,
 }
 # Doubled, these are often grammatical ("went on on Monday", "gave in in 2019"): reported only.
 _PARTICLES = frozenset({"in", "on", "up", "out", "off", "by", "over", "down", "around", "through", "back"})
@@ -99,7 +106,8 @@ class RepetitionDetector:
             "artifact.doubled-word",
             "artifact",
             "fix",
-            "A function word written twice in a row ('the the', 'to to') loses one copy, unless the "
+            "A function word or subject pronoun written twice in a row ('the the', 'to to', 'it it') "
+            "loses one copy, unless the "
             "doubling is grammatical ('had had', 'that that decision', 'what it is is').",
             examples=(
                 ("Officials said the the talks would resume.", "Officials said the talks would resume."),
@@ -107,6 +115,7 @@ class RepetitionDetector:
                 ("The the ministry said so.", "The ministry said so."),
                 ("He said that that the plan had failed.", "He said that the plan had failed."),
                 ("The plan is is failing.", "The plan is failing."),
+                ("The army said it it had detected two launches.", "The army said it had detected two launches."),
             ),
             counter_examples=(
                 "She had had enough of the delays.",
@@ -118,6 +127,8 @@ class RepetitionDetector:
                 "Those who have have a duty to help.",
                 "He was looking at at least ten years.",
                 "The will will be read on Monday.",
+                "I told you you were wrong.",
+                "She gave her her passport back.",
                 "The plan\nthe plan was approved.",
             ),
         ),
