@@ -164,3 +164,56 @@ def test_romance_reads_french_tch_as_ch():
     from mtclean.names.keys import romance
 
     assert romance("batchelet") == "bachelet" and romance("tcheng") == "cheng"
+
+
+@pytest.mark.parametrize(
+    "part,expected",
+    [
+        ("netaniyafu", "netaniyahu"),  # ネタニヤフ: katakana has one sign for "hu" and "fu"
+        ("fusein", "husein"),
+        ("fumio", "humio"),  # a reading only: the scorer keeps the part itself as well
+        ("fuad", "fuad"),  # not romanised katakana (no vowel after the d)
+        ("rafsanjani", "rafsanjani"),  # no "fu"
+    ],
+)
+def test_katakana_hu_reads_fu_as_hu(part, expected):
+    from mtclean.names.keys import katakana_hu
+
+    assert katakana_hu(part) == expected
+
+
+@pytest.mark.parametrize(
+    "part,expected",
+    [
+        ("qingde", "chingte"),  # Lai Ching-te
+        ("zhuo", "cho"),  # Cho Jung-tai
+        ("rongtai", "jungtai"),
+        ("jialong", "chialung"),  # Lin Chia-lung
+        ("guoyu", "kuoyu"),  # Han Kuo-yu: "guo" keeps its u
+        ("hanguoyu", "hankuoyu"),  # a syllable inside a word has an initial: han|guo, not hang|uo
+        ("cai", "tsai"),
+        ("xiao", "hsiao"),
+        ("kewenzhe", "kowenche"),
+    ],
+)
+def test_wade_giles_spells_pinyin_the_taiwanese_way(part, expected):
+    from mtclean.names.keys import wade_giles
+
+    assert wade_giles(part) == expected
+
+
+@pytest.mark.parametrize("part", ["biden", "lai", "ma", "benjamin", "qassem", "xavier", "jafari", "zelensky", "a", ""])
+def test_wade_giles_leaves_other_words_alone(part):
+    """Only parts made of pinyin syllables with a spelling pinyin uses differently change."""
+    from mtclean.names.keys import wade_giles
+
+    assert wade_giles(part) == part
+
+
+def test_readings_are_distinct_and_exclude_the_part():
+    from mtclean.names.keys import readings
+
+    assert readings("netaniyafu") == ("netaniyaf", "netaniyahu")
+    assert "sharaa" in readings("charaa") and "charaa" not in readings("charaa")
+    assert readings("lavrov") == ()
+    assert "chingte" not in readings("qingde")  # Wade-Giles is asked for Taiwanese names only

@@ -66,3 +66,60 @@ def test_l_r_swap_is_retrieved_through_the_exact_consonant_key(cleaner):
             missed.append((swapped, e.canonical))
     assert tried > 500
     assert missed == []
+
+
+@pytest.mark.parametrize(
+    "span,canonical",
+    [
+        ("Netaniyafu", "Benjamin Netanyahu"),  # katakana "fu" for "hu"
+        ("al-Charaa", "Ahmed al-Sharaa"),  # French "ch" for "sh": the exact-consonant key of the reading
+        ("Lai Qingde", "Lai Ching-te"),  # pinyin for Wade-Giles
+        ("Zhuo Rongtai", "Cho Jung-tai"),
+    ],
+)
+def test_readings_of_the_span_are_keyed(cleaner, span, canonical):
+    forms = _index(cleaner).lookup_forms(span)
+    assert canonical in {f.surface for f in forms}
+
+
+@pytest.mark.parametrize(
+    "text,original,canonical",
+    [
+        ("Israeli Prime Minister Netaniyafu said on Monday that talks would resume.", "Netaniyafu", "Netanyahu"),
+        ("Taiwan's leader Lai Qingde said the island would strengthen its defences.", "Lai Qingde", "Lai Ching-te"),
+        ("Taiwan's premier Zhuo Rongtai visited the site on Monday.", "Zhuo Rongtai", "Cho Jung-tai"),
+        ("Former Taiwanese leader Cai Yingwen spoke on Monday.", "Cai Yingwen", "Tsai Ing-wen"),
+        (
+            "Syrian President Ahmed al-Sharaa met the envoy. The al-Charaa government has promised elections.",
+            "al-Charaa",
+            "al-Sharaa",
+        ),
+    ],
+)
+def test_readings_repair_names(cleaner, text, original, canonical):
+    r = cleaner.clean(text)
+    assert [(f.original, f.replacement) for f in r.fixes] == [(original, canonical)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Wade-Giles is for Taiwanese names only: a mainland Chinese name is not a Korean one.
+        "Foreign Minister Zhang Yesui arrived in the capital.",
+        # A word after initials is a person's family name, not a place ("Berlijn" is Dutch for Berlin).
+        "Officials met D.L. Berlijn on Monday.",
+    ],
+)
+def test_readings_do_not_rename(cleaner, text):
+    """Guards (both stayed before the readings were keyed; both were rewritten by a first version
+    that read every part as pinyin, or took the Dutch reading after initials)."""
+    assert cleaner.clean(text).fixes == ()
+
+
+def test_a_particle_aligns_only_with_a_particle():
+    """The alignment skips a given name rather than match the article with it."""
+    from mtclean.names.score import name_similarity
+
+    al = name_similarity(("al", "charaa"), ("ahmed", "al", "sharaa"))
+    assert al.missing == (0,) and al.score > 0.75
+    assert ((0,), (1,)) in {(si, fi) for si, fi, _s in al.pairs}

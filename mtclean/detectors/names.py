@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+import regex
 from rapidfuzz.distance import Indel
 
 from ..gazetteer.model import Entry, Gazetteer
@@ -33,7 +34,18 @@ from ..names.cache import index_for
 from ..names.common import COMMON_ZIPF, zipf
 from ..names.context import CountryMap, Offices, TitleEvidence, title_evidence
 from ..names.index import ALIAS, CANONICAL, MANGLED, READING, Form
-from ..names.keys import ARTICLES, PARTICLES, _parts, fold, is_particle, part_keys, parts, skeleton, strict_skeleton
+from ..names.keys import (
+    ARTICLES,
+    PARTICLES,
+    _parts,
+    fold,
+    is_particle,
+    part_keys,
+    parts,
+    skeleton,
+    strict_skeleton,
+    wade_giles,
+)
 from ..names.score import Alignment, name_similarity
 from ..names.spans import TITLE_WORDS, _strip_possessive, fused_title, is_everyday, runs
 from .base import Rule
@@ -84,6 +96,8 @@ _PATRONYMIC = frozenset({"bin", "ibn", "ben", "bint", "binti", "ould"})
 #: Confidence from which a repaired span settles the sub-spans inside it (not looked up again).
 _SETTLED = 0.9
 _ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
+#: Initials just before a span ("D.L. ", "J. "): the span is a person's family name.
+_INITIALS_BEFORE_RE = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{Lu}\.[ \u00a0]?){1,3}[ \u00a0]$")
 _LEADING_ARTICLE_RE = re.compile(r"^(?:" + "|".join(sorted(ARTICLES, key=len, reverse=True)) + r")[-\s]+", re.I)
 #: A name word whose exact-consonant key names at least this many gazetteer forms is one many
 #: people bear ("Mohamad", "Hasan", "Saleh"); a name made only of such words needs evidence.
@@ -155,6 +169,11 @@ def _shortlist(ps: tuple[str, ...], cands: list[Form], fused: str = "") -> list[
         scored.append((-rank, c.entry, c))
     scored.sort(key=lambda t: (t[0], t[1]))
     return [c for _q, _e, c in scored[:SHORTLIST]]
+
+
+@lru_cache(maxsize=65536)
+def _wade_giles_parts(ps: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(wade_giles(p) for p in ps)
 
 
 def _core_len(surface: str) -> int:
@@ -897,6 +916,15 @@ class NameDetector:
             # Family name first is how Chinese, Korean, Japanese... names are written, not
             # others: "Nazar Muhammad" is not "Mohammed Nazzal" turned round.
             al = name_similarity(ps, form.parts, bool(set(entry.country) & FAMILY_FIRST))
+            if "TW" in entry.country:
+                # Taiwanese names keep their Wade-Giles spelling in English; a translation from
+                # Chinese writes them in pinyin ("Lai Qingde" for Lai Ching-te). Only for them:
+                # "Zhang" is not a respelt Korean "Chung".
+                wg = _wade_giles_parts(ps)
+                if wg != ps:
+                    al_wg = name_similarity(wg, form.parts, True)
+                    if al_wg.score > al.score:
+                        al = al_wg
             used_fused = False
             if ft:
                 al2 = name_similarity(ps, (ft, *form.parts))
@@ -986,6 +1014,8 @@ class NameDetector:
             return None
         if veto >= sim - 0.02:
             return None
+        if entry.type in ("LOC", "ORG") and _INITIALS_BEFORE_RE.search(doc.text, max(0, s - 12), s):
+            return None  # "D.L. Berlijn" is a person, not a Dutch spelling of Berlin
         span_parts = ps
         form_parts = (ft, *form.parts) if used_fused else form.parts
         if sim == 1.0 and _contiguous(ps, form.parts) and form.kind in (CANONICAL, ALIAS):

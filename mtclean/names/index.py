@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from ..gazetteer.model import Entry, Gazetteer
-from .keys import ARTICLES, PARTICLES, part_keys, parts, skeleton
+from .keys import ARTICLES, PARTICLES, part_keys, parts, readings, skeleton, wade_giles
 
 #: Posting lists longer than this are not read (the key is too common to identify anything).
 MAX_POSTING = 600
@@ -90,13 +90,21 @@ def form_keys(ps: tuple[str, ...]) -> set[str]:
 
 
 def span_keys(ps: list[str]) -> set[str]:
-    """Keys of a span: each part, the joined span, and adjacent pairs joined (split names)."""
+    """Keys of a span: each part, the joined span, and adjacent pairs joined (split names), each
+    also read the English way (`keys.readings`: "Netaniyafu" is keyed as "Netaniyahu" too) and
+    in Wade-Giles (`keys.wade_giles`: pinyin "Qingde" as "Chingte"). The readings are added on the
+    span side only: the gazetteer's forms are English already."""
     core = list(_core(ps))
     keys: set[str] = set()
     for p in core:
         keys.update(part_keys(p))
+        for r in (*readings(p), wade_giles(p)):
+            keys.update(part_keys(r))
     if len(core) > 1:
-        keys.add(skeleton("".join(core)))
+        joined = "".join(core)
+        keys.add(skeleton(joined))
+        for r in (*readings(joined), wade_giles(joined)):
+            keys.add(skeleton(r))
         for a, b in zip(core, core[1:]):
             keys.update(part_keys(a + b))
     if len(ps) > 1:  # particles fused into a name: "Fondeleyen" = "von der Leyen"

@@ -245,6 +245,88 @@ def japanese(part: str) -> str:
     return part
 
 
+def katakana_hu(part: str) -> str:
+    """A romanised katakana word with "fu" read as "hu": katakana has one sign (フ) for both, so
+    an English "hu" comes back as "fu" ("Netaniyafu" for Netanyahu, "Fusein" for Hussein).
+    Returns the part unchanged when it is no romanised katakana or has no "fu"."""
+    if "fu" not in part or len(part) < 4 or not _ROMAJI_RE.fullmatch(part):
+        return part
+    return part.replace("fu", "hu")
+
+
+# Pinyin syllables and their Wade-Giles spelling without the aspiration apostrophe, the way the
+# English-language press writes Taiwanese names ("Lai Ching-te", "Cho Jung-tai", "Lin Chia-lung",
+# "Han Kuo-yu"). j, q and x only come before i or u; g, k, h, the retroflexes and the sibilants
+# never before an i-glide; the others take any final.
+_PY_I_FINALS = "iang|iong|iao|ian|ing|ia|ie|in|iu"
+_PY_U_FINALS = "uang|uan|un|ue|u"
+_PY_OTHER_FINALS = "ueng|uai|ang|eng|ong|ai|ei|ao|ou|an|en|ua|uo|ui|er|a|o|e"
+
+def _py_syllable(initial_optional: bool) -> str:
+    q = "?" if initial_optional else ""
+    return (
+        f"(?:[jqx](?:{_PY_I_FINALS}|{_PY_U_FINALS}|i)"
+        f"|(?:zh|ch|sh|[gkhrzcs])(?:{_PY_U_FINALS}|{_PY_OTHER_FINALS}|i)"
+        f"|[bpmfdtnlyw]{q}(?:{_PY_I_FINALS}|{_PY_U_FINALS}|{_PY_OTHER_FINALS}|i))"
+    )
+
+
+# A syllable after the first has an initial (pinyin writes "Xi'an", never a bare vowel inside a
+# word), which also decides between "han|guo" and "hang|uo". The captures are the syllables.
+_PY_WORD_RE = regex.compile(f"({_py_syllable(True)})({_py_syllable(False)})*")
+_PY_SPLIT_RE = regex.compile(
+    f"(zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?({_PY_I_FINALS}|uang|ueng|uai|uan|ang|eng|ong|ai|ei|ao|ou|an|en|un|ua|uo|ue|ui|er|a|o|e|i|u)"
+)
+#: Spellings pinyin has where Wade-Giles has others (q, x, zh, j, c or z as an initial, -ong, -uo):
+#: a part without one is left alone, even if it reads as pinyin ("Biden" is not "Piten").
+_PY_MARKER_RE = regex.compile(r"q|x|zh|j|c(?!h)|z|ong|uo")
+_WG_INITIAL = {"b": "p", "d": "t", "g": "k", "j": "ch", "q": "ch", "x": "hs", "zh": "ch", "r": "j", "z": "ts", "c": "ts"}
+_WG_FINAL = {"ong": "ung", "iong": "iung", "ian": "ien", "ie": "ieh"}
+
+
+@lru_cache(maxsize=65536)
+def wade_giles(part: str) -> str:
+    """A pinyin name part in the Wade-Giles spelling Taiwanese names keep in English, aspiration
+    marks left out: "qingde" -> "chingte" (Lai Ching-te), "zhuo" -> "cho", "rongtai" -> "jungtai",
+    "jialong" -> "chialung", "guoyu" -> "kuoyu". Only for parts made of pinyin syllables with a
+    letter pinyin uses differently (q, x, zh, c, z, so "lai" or "ma" stay as they are); others are
+    returned unchanged."""
+    if len(part) < 2 or not _PY_MARKER_RE.search(part):
+        return part
+    word = _PY_WORD_RE.fullmatch(part)
+    if word is None:
+        return part
+    out = []
+    for syllable in word.captures(1) + word.captures(2):
+        m = _PY_SPLIT_RE.fullmatch(syllable)
+        if m is None:  # cannot happen (a captured syllable is one initial and one final)
+            return part
+        ini, fin = m.group(1) or "", m.group(2)
+        if fin == "uo" and ini not in ("g", "k", "h"):
+            fin = "o"  # "zhuo" -> "cho", "luo" -> "lo"; but "guo" -> "kuo"
+        elif fin == "e" and ini in ("g", "k", "h"):
+            fin = "o"  # "ke" -> "ko"
+        elif fin == "i" and ini in ("zh", "ch", "sh", "r"):
+            fin = "ih"  # "shi" -> "shih"
+        elif fin == "ou" and ini == "y":
+            ini, fin = "y", "u"  # "you" -> "yu"
+        out.append(_WG_INITIAL.get(ini, ini) + _WG_FINAL.get(fin, fin))
+    return "".join(out)
+
+
+@lru_cache(maxsize=65536)
+def readings(part: str) -> tuple[str, ...]:
+    """The other spellings of a folded part worth comparing with the English one: its French and
+    German (`romance`, `germanic`), Korean (`korean`) and Japanese (`japanese`, `katakana_hu`)
+    renderings read the English way, each once and only when it differs. (`wade_giles` is not
+    among them: it only applies to Taiwanese names, and the scorer asks for it there.)"""
+    out: list[str] = []
+    for alt in (romance(part), korean(part), japanese(part), germanic(part), katakana_hu(part)):
+        if alt != part and alt not in out:
+            out.append(alt)
+    return tuple(out)
+
+
 @lru_cache(maxsize=65536)
 def drop_final_r(part: str) -> str:
     """Remove r after a vowel when no vowel follows (non-rhotic rendering): "saar" -> "saa",

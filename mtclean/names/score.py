@@ -16,7 +16,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel
 
 from .common import zipf
-from .keys import article_variants, drop_final_r, germanic, is_particle, japanese, korean, romance, skeleton
+from .keys import article_variants, drop_final_r, is_particle, readings, skeleton
 
 
 def _ratio(a: str, b: str) -> float:
@@ -30,12 +30,10 @@ _View = tuple[str, str, str, str]
 def _views(a: str, articles: bool) -> tuple[_View, ...]:
     """The spellings of a part worth comparing, each with its three skeletons (computed once per
     part, not once per pair): the part, its article-stripped forms (only in words English does
-    not know: "Alshara", not "Albert"), its French/German and Korean Revised Romanization
-    renderings read the English way ("Charaa", "Jeong-eun")."""
+    not know: "Alshara", not "Albert"), and its other renderings read the English way
+    (`keys.readings`: French/German "Charaa", Korean "Jeong-eun", katakana "Netaniyafu")."""
     xs = [a, *article_variants(a)] if articles and zipf(a) < 2.5 else [a]
-    for alt in (romance(a), korean(a), japanese(a), germanic(a)):
-        if alt != a:
-            xs.append(alt)
+    xs.extend(alt for alt in readings(a) if alt not in xs)
     return tuple((x, skeleton(x), skeleton(drop_final_r(x)), skeleton(x, False)) for x in xs)
 
 
@@ -104,9 +102,10 @@ _TAKES = ((1, 1), (2, 1), (1, 2), (1, 3), (0, 1), (1, 0))
 
 def align(span: tuple[str, ...], form: tuple[str, ...]) -> Alignment:
     """Best in-order alignment of span parts with form parts (dynamic programming)."""
-    if len(span) == 1 and len(form) == 1:
+    if len(span) == 1 and len(form) == 1 and _is_particle(span[0]) == _is_particle(form[0]):
         # One part against one: the table's only useful path is the match itself (the detour
         # through a missing and an extra part gains nothing), computed the way the table would.
+        # (A particle against a name word has no match: the table says so.)
         s = part_similarity(span[0], form[0])
         ww = max(_weight(span[0]), _weight(form[0]))
         return Alignment((0.0 + s * ww) / (0.0 + ww), (((0,), (0,), s),), (), ())
@@ -141,12 +140,16 @@ def _align_table(span: tuple[str, ...], form: tuple[str, ...]) -> Alignment:
             g, wt = cur[0], cur[1]
             if i < n and j < m:
                 a, b = span[i], form[j]
-                s = sim(a, b)
-                ww = ws[i] if ws[i] > wf[j] else wf[j]
-                key, ng, nwt = here + w1 + 1, g + s * ww, wt + ww
-                old = best[key]
-                if old is None or (old[1] and nwt and ng / nwt > old[0] / old[1]) or (not old[1] and nwt):
-                    best[key] = (ng, nwt, here, _MATCH, s)
+                if ps_[i] == pf[j]:
+                    # A particle only matches a particle: an article carries no identity, and
+                    # matched with a name word ("al" with "ahmed" in "al-Charaa" for Ahmed
+                    # al-Sharaa) it would crowd out the path that skips the word.
+                    s = sim(a, b)
+                    ww = ws[i] if ws[i] > wf[j] else wf[j]
+                    key, ng, nwt = here + w1 + 1, g + s * ww, wt + ww
+                    old = best[key]
+                    if old is None or (old[1] and nwt and ng / nwt > old[0] / old[1]) or (not old[1] and nwt):
+                        best[key] = (ng, nwt, here, _MATCH, s)
                 if i + 1 < n and len(a) > 1 and len(span[i + 1]) > 1:
                     joined = a + span[i + 1]
                     if _close(joined, b):
