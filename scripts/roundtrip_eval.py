@@ -4,7 +4,8 @@ Machine translation from Japanese or Russian news writes foreign names in the so
 romanises them back: "Macron" -> マクロン -> "Makuron", "Zelensky" -> Зеленский -> "Zelenskiy".
 This script samples people from the embedded default gazetteer, pushes their canonical names
 through such round trips, puts each mangled form into short news-like sentences (with the entry's
-title, bare, sentence-initial, possessive, and in a paragraph where the correct name also
+title, with the title and the entry's nationality as news writes it ("Russian Deputy Foreign
+Minister X"), bare, sentence-initial, possessive, and in a paragraph where the correct name also
 appears), and runs ``mtclean.Cleaner(enable=["name"])`` over them.  It reports recall (the
 mangled span rewritten to the right entity), wrong-entity rewrites, findings-only suggestions,
 and, on negatives (the correct names and aliases in the same sentences, plus real people absent
@@ -57,7 +58,7 @@ PHOENIX_DIR = Path("/work/shared/data/phoenix")
 PHOENIX_FILE = "Phoenix.Countries.actors.txt"
 
 LANGS = ("ja", "ru")
-CONTEXTS = ("title", "bare", "initial", "possessive", "paragraph")
+CONTEXTS = ("title", "national", "bare", "initial", "possessive", "paragraph")
 
 #: Lower-case name particles (kept lower case by the Cyrillic round trip, as Russian writes them).
 PARTICLES = frozenset(
@@ -405,11 +406,22 @@ def make_cases(
     title: str | None,
     rng: random.Random,
     counter: Iterator[int],
+    nationality: str | None = None,
 ) -> list[Case]:
-    """``form`` in each context (the title context only when there is a title)."""
+    """``form`` in each context (the title contexts only when there is a title; the national one
+    only with a ``nationality``, "Russian", put before the title). The national context takes
+    the title templates in turn, so that the other contexts draw the same templates with or
+    without it."""
     out = []
     for context in CONTEXTS:
         if context == "title" and not title:
+            continue
+        if context == "national":
+            if not (title and nationality):
+                continue
+            k = next(counter)
+            text, s, e = _fill(_TEMPLATES["title"][k % len(_TEMPLATES["title"])], form, f"{nationality} {title}", canonical)
+            out.append(Case(f"{polarity}-{k}", polarity, source, variant, context, entry_id, canonical, form, text, s, e))
             continue
         template = rng.choice(_TEMPLATES[context])
         text, s, e = _fill(template, form, title, canonical)
@@ -421,7 +433,25 @@ def make_cases(
     return out
 
 
-def build_positive_cases(entries: Sequence[Any], taken: set[str], seed: int) -> tuple[list[Case], Counter[str]]:
+def nationalities(gazetteer: Iterable[Any]) -> dict[str, str]:
+    """Country code -> its first demonym ("RU" -> "Russian"), from the gazetteer's countries (LOC
+    entries of one country with demonyms whose description calls them a country: "Chechen" is
+    a demonym of a Russian republic, not of Russia)."""
+    out: dict[str, str] = {}
+    for e in gazetteer:
+        if e.type == "LOC" and len(e.country) == 1 and e.demonyms and e.description.lower().startswith("country"):
+            out.setdefault(e.country[0], e.demonyms[0])
+    return out
+
+
+def nationality_of(entry: Any, demonyms: dict[str, str]) -> str | None:
+    """The demonym of a person's one country (None for none or several)."""
+    return demonyms.get(entry.country[0]) if len(entry.country) == 1 else None
+
+
+def build_positive_cases(
+    entries: Sequence[Any], taken: set[str], seed: int, demonyms: dict[str, str] | None = None
+) -> tuple[list[Case], Counter[str]]:
     rng = random.Random(seed * 7919 + 1)
     cases: list[Case] = []
     dropped: Counter[str] = Counter()
@@ -430,12 +460,15 @@ def build_positive_cases(entries: Sequence[Any], taken: set[str], seed: int) -> 
         mangled, d = mangle(entry, taken)
         dropped.update(d)
         title = title_of(entry.description)
+        nat = nationality_of(entry, demonyms or {})
         for m in mangled:
-            cases += make_cases("pos", m.lang, m.variant, entry.id, entry.canonical, m.form, title, rng, counter)
+            cases += make_cases("pos", m.lang, m.variant, entry.id, entry.canonical, m.form, title, rng, counter, nat)
     return cases, dropped
 
 
-def build_negative_cases(entries: Sequence[Any], outside: Sequence[str], seed: int) -> list[Case]:
+def build_negative_cases(
+    entries: Sequence[Any], outside: Sequence[str], seed: int, demonyms: dict[str, str] | None = None
+) -> list[Case]:
     """The accepted forms of the sampled entries, and real names absent from the gazetteers
     (``outside``), in the same sentences: nothing may change."""
     rng = random.Random(seed * 7919 + 2)
@@ -443,9 +476,10 @@ def build_negative_cases(entries: Sequence[Any], outside: Sequence[str], seed: i
     cases: list[Case] = []
     for entry in entries:
         title = title_of(entry.description)
+        nat = nationality_of(entry, demonyms or {})
         for i, form in enumerate(entry.accepted):
             source = "canonical" if i == 0 else "alias"
-            cases += make_cases("neg", source, "-", entry.id, form, form, title, rng, counter)
+            cases += make_cases("neg", source, "-", entry.id, form, form, title, rng, counter, nat)
     for name in outside:
         cases += make_cases("neg", "phoenix", "-", None, name, name, None, rng, counter)
     return cases
@@ -638,9 +672,10 @@ def run(n: int = 600, seed: int = 7, phoenix: int | None = None) -> tuple[list[d
     gaz = default_gazetteer()
     taken = accepted_index(gaz)
     entries = sample_people(gaz, n, seed)
-    pos, dropped = build_positive_cases(entries, taken, seed)
+    demonyms = nationalities(gaz)
+    pos, dropped = build_positive_cases(entries, taken, seed, demonyms)
     outside = phoenix_people(taken, n if phoenix is None else phoenix, seed)
-    neg = build_negative_cases(entries, outside, seed)
+    neg = build_negative_cases(entries, outside, seed, demonyms)
     t1 = time.perf_counter()
     accepted = {e.id: {norm(a) for a in e.accepted} for e in entries}
     cleaner = mtclean.Cleaner(enable=["name"])

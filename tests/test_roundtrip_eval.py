@@ -108,3 +108,17 @@ def test_positive_cases_place_the_mangled_span(rt, gazetteer):
             assert c.text[c.end :].startswith("'s")
         if c.context == "initial":
             assert c.start == 0
+
+
+def test_national_context_puts_the_country_before_the_title(rt, gazetteer):
+    demonyms = rt.nationalities(gazetteer)
+    assert demonyms["RU"] == "Russian" and demonyms["US"] == "American"  # countries, not "Chechen"
+    lavrov = next(e for e in gazetteer if e.id == "per.sergey-lavrov")
+    cases, _ = rt.build_positive_cases([lavrov], rt.accepted_index(gazetteer), seed=2, demonyms=demonyms)
+    national = [c for c in cases if c.context == "national"]
+    assert national and all(f"Russian {rt.title_of(lavrov.description)} {c.form}" in c.text for c in national)
+    # The other contexts draw the same templates with or without the national one.
+    plain, _ = rt.build_positive_cases([lavrov], rt.accepted_index(gazetteer), seed=2)
+    assert [c.text for c in plain] == [c.text for c in cases if c.context != "national"]
+    negatives = rt.build_negative_cases([lavrov], [], seed=2, demonyms=demonyms)
+    assert any(c.context == "national" and c.text[c.start : c.end] == c.form for c in negatives)

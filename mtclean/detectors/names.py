@@ -42,12 +42,13 @@ from ..names.keys import (
     is_particle,
     part_keys,
     parts,
+    readings,
     skeleton,
     strict_skeleton,
     wade_giles,
 )
 from ..names.score import Alignment, name_similarity
-from ..names.spans import TITLE_WORDS, _strip_possessive, fused_title, is_everyday, runs
+from ..names.spans import TITLE_WORDS, _strip_possessive, fused_title, is_everyday, is_title_token, runs
 from .base import Rule
 
 if TYPE_CHECKING:
@@ -169,6 +170,16 @@ def _shortlist(ps: tuple[str, ...], cands: list[Form], fused: str = "") -> list[
         scored.append((-rank, c.entry, c))
     scored.sort(key=lambda t: (t[0], t[1]))
     return [c for _q, _e, c in scored[:SHORTLIST]]
+
+
+def _letters(text: str) -> int:
+    """How many letters a span spells, each word counted in its shortest reading: the vowels a
+    katakana round trip adds ("Beratto Arubairaaku" for Berat Albayrak) are not letters of the
+    name."""
+    words = parts(text)
+    return sum(min(len(w), *(len(r) for r in readings(w))) if readings(w) else len(w) for w in words) + max(
+        0, len(words) - 1
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -805,7 +816,7 @@ class NameDetector:
             and toks[p0 - 1].text[:1].isupper()
             and doc.text[toks[p0 - 1].end : toks[p0].start] == " "
         )
-        is_title = [fold(toks[run[k]].text) in TITLE_WORDS and k not in covered for k in range(n)]
+        is_title = [is_title_token(doc, toks[run[k]]) and k not in covered for k in range(n)]
         particle = [is_particle(fold(toks[run[k]].text)) for k in range(n)]
         ends = [toks[run[k]].start + len(_strip_possessive(toks[run[k]].text)) for k in range(n)]
         starts_of = {k0: k1 for k0, k1, _f in exact if k1 - k0 > 1 or k0 in protected}
@@ -1234,7 +1245,7 @@ class NameDetector:
         replacement = self._replacement(doc, s, text, entry, al, form_parts, used_fused, ft, partial, alias)
         if replacement is None:
             return None
-        if entry.type == "PER" and len(replacement) < 0.75 * len(text):
+        if entry.type == "PER" and len(replacement) < 0.75 * _letters(text):
             return None  # a repaired name does not lose a quarter of its letters
         reason = f"'{text}' -> '{replacement}': " + "; ".join(notes)
         return Decision(s, e, replacement, entry, conf, reason, "name.fuzzy", True)

@@ -20,12 +20,12 @@ from .keys import fold
 #: Head role words: a title agrees only if one of these matches; a mismatch is a conflict.
 ROLE_HEADS = frozenset(
     """president minister chancellor king queen prince emir ayatollah pope patriarch secretary-general
-    secretary speaker governor mayor envoy ambassador prosecutor premier sultan""".split()
+    secretary speaker governor mayor envoy ambassador prosecutor premier sultan commissioner""".split()
 )
 #: Generic heads: they agree when the description has them, and never conflict.
 GENERIC_HEADS = frozenset(
     """leader chief commander spokesman spokeswoman spokesperson general director chairman head founder
-    cleric rabbi mufti imam sheikh sheik official""".split()
+    cleric rabbi mufti imam sheikh sheik official adviser executive representative""".split()
 )
 #: Qualifiers that must agree when present ("Foreign Minister" is not "Defence Minister").
 QUALIFIERS = frozenset(
@@ -35,7 +35,8 @@ QUALIFIERS = frozenset(
 #: Words that make a role a lower rank of the office named without them.
 SUBRANKS = frozenset({"deputy", "vice", "assistant", "acting", "under-secretary", "junior", "state", "minister-of-state"})
 _SYNONYMS = {"defense": "defence", "sheik": "sheikh", "shaikh": "sheikh", "premier": "prime",
-             "spokeswoman": "spokesman", "spokesperson": "spokesman"}
+             "spokeswoman": "spokesman", "spokesperson": "spokesman", "advisor": "adviser",
+             "chairperson": "chairman", "chairwoman": "chairman"}
 _WORD_RE = regex.compile(r"[\p{L}\-]+")
 
 

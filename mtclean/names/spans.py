@@ -30,8 +30,21 @@ TITLE_WORDS = frozenset(
     security affairs state minister-president premier sultan caliph emeritus president-elect
     ex counterpart head military army navy air force forces commander-in-chief
     staff chief-of-staff seyyed sayyid sayed seyed syed hojatoleslam hojjatoleslam haji hajji maulana mawlana allama
+    commissioner executive cleric chairperson adviser advisor co-leader assistant lieutenant special senior
+    representative congressman congresswoman lawmaker attorney
     """.split()
 )
+#: Abbreviated titles that are also name words ("Hun Sen"): titles only when written with their
+#: period ("Sen. Chuck Schumer", "Rep. Ilhan Omar").
+ABBREVIATED_TITLES = frozenset({"sen", "rep"})
+
+
+def is_title_token(doc: Document, tok: Token) -> bool:
+    """Whether a token is a title word (an abbreviated one only with its period after it)."""
+    w = fold(tok.text)
+    if w not in TITLE_WORDS:
+        return False
+    return w not in ABBREVIATED_TITLES or doc.text[tok.end : tok.end + 1] == "."
 #: Titles that may be fused with the start of a name by machine translation ("Sheikhmat").
 FUSABLE_TITLES = ("sheikh", "sheik", "shaikh", "shaykh", "imam", "mullah", "sayyid", "sayed")
 
@@ -134,7 +147,7 @@ def split_run(doc: Document, run: list[int]) -> tuple[list[int], tuple[str, ...]
     toks = doc.tokens
     i = 0
     titles: list[str] = []
-    while i < len(run) and fold(toks[run[i]].text) in TITLE_WORDS:
+    while i < len(run) and is_title_token(doc, toks[run[i]]):
         titles.append(fold(toks[run[i]].text))
         i += 1
     rest = run[i:]

@@ -1,0 +1,67 @@
+"""Title words before a name: context, never part of the span (``names/spans.py``).
+
+A capitalised title word the engine did not know ("Commissioner", "Chief Executive") stayed in the
+run of name-like tokens and made the name next to it look wider than the matched span (a finding
+at most); an abbreviation that is also a name word ("Sen" in "Hun Sen") cut the name in two.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import mtclean
+from mtclean.document import Document
+from mtclean.names.spans import is_title_token, runs, split_run
+
+
+@pytest.fixture(scope="module")
+def cleaner() -> mtclean.Cleaner:
+    return mtclean.Cleaner(enable=["name"])
+
+
+@pytest.mark.parametrize(
+    "text,original,canonical",
+    [
+        ("Swedish European Commissioner Ilva Dzhokhansson told reporters on Monday.", "Ilva Dzhokhansson", "Ylva Johansson"),
+        ("Cambodian Prime Minister Khun Sen told reporters on Monday.", "Khun Sen", "Hun Sen"),
+    ],
+)
+def test_names_after_titles_are_repaired(cleaner, text, original, canonical):
+    r = cleaner.clean(text)
+    assert [(f.original, f.replacement) for f in r.fixes] == [(original, canonical)]
+
+
+@pytest.mark.parametrize(
+    "text,titles",
+    [
+        ("Commissioner Ylva Johansson spoke.", ("commissioner",)),
+        ("Chief Executive Herman Gref spoke.", ("chief", "executive")),
+        ("Special Envoy Steve Witkoff spoke.", ("special", "envoy")),
+        ("Sen. Chuck Schumer spoke.", ("sen",)),
+        ("Hun Sen spoke.", ()),
+    ],
+)
+def test_split_run_takes_the_titles_off(text, titles):
+    doc = Document(text)
+    run = runs(doc)[0]
+    rest, got, _initial = split_run(doc, run)
+    assert got == titles
+    assert all(not is_title_token(doc, doc.tokens[k]) for k in rest)
+
+
+def test_abbreviated_titles_need_their_period():
+    doc = Document("Sen. Schumer met Hun Sen and Rep. Omar.")
+    sens = [is_title_token(doc, t) for t in doc.tokens if t.text == "Sen"]
+    assert sens == [True, False]
+    assert [is_title_token(doc, t) for t in doc.tokens if t.text == "Rep"] == [True]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Amartya Sen won the prize on Monday.",  # guard: a name word, not a title
+        "Cambodian Prime Minister Hun Sen said on Monday.",  # guard: exact name
+    ],
+)
+def test_names_with_title_like_words_stay(cleaner, text):
+    assert cleaner.clean(text).fixes == ()
