@@ -217,3 +217,17 @@ def test_readings_are_distinct_and_exclude_the_part():
     assert "sharaa" in readings("charaa") and "charaa" not in readings("charaa")
     assert readings("lavrov") == ()
     assert "chingte" not in readings("qingde")  # Wade-Giles is asked for Taiwanese names only
+
+
+def test_cyrillic_reads_dzh_as_j():
+    from mtclean.names.keys import cyrillic, readings
+
+    assert cyrillic("dzhon") == "jon" and cyrillic("dzhonson") == "jonson"
+    assert cyrillic("oleksandr") == "oleksandr"  # a name of its own, not a respelt Alexander
+    assert "jon" in readings("dzhon")
+
+
+def test_katakana_hu_reads_a_short_part():
+    from mtclean.names.keys import katakana_hu
+
+    assert katakana_hu("fu") == "hu"  # フー for the Chinese family name Hu

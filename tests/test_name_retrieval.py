@@ -92,6 +92,8 @@ def test_readings_of_the_span_are_keyed(cleaner, span, canonical):
         # The vowels katakana adds are not letters the repair loses ("a repaired name does not
         # lose a quarter of its letters" counts the span in its shortest reading).
         ("Turkish Finance Minister Beratto Arubairaaku said on Monday.", "Beratto Arubairaaku", "Berat Albayrak"),
+        # Cyrillic "Дж" romanised back: "Dzhon" is John.
+        ("American Senator Dzhon Fetterman said on Monday.", "Dzhon Fetterman", "John Fetterman"),
         (
             "Syrian President Ahmed al-Sharaa met the envoy. The al-Charaa government has promised elections.",
             "al-Charaa",

@@ -249,9 +249,16 @@ def katakana_hu(part: str) -> str:
     """A romanised katakana word with "fu" read as "hu": katakana has one sign (フ) for both, so
     an English "hu" comes back as "fu" ("Netaniyafu" for Netanyahu, "Fusein" for Hussein).
     Returns the part unchanged when it is no romanised katakana or has no "fu"."""
-    if "fu" not in part or len(part) < 4 or not _ROMAJI_RE.fullmatch(part):
+    if "fu" not in part or not _ROMAJI_RE.fullmatch(part):
         return part
     return part.replace("fu", "hu")
+
+
+def cyrillic(part: str) -> str:
+    """A name romanised back from Cyrillic, read the English way: "dzh" (Дж) is "j" ("Dzhon" for
+    John, "Dzhonson" for Johnson); no English spelling has it. ("ks" for "x" is not read: "Oleksandr"
+    and "Aleksandr" are names of their own, not respellings of Alexander.)"""
+    return part.replace("dzh", "j")
 
 
 # Pinyin syllables and their Wade-Giles spelling without the aspiration apostrophe, the way the
@@ -317,11 +324,11 @@ def wade_giles(part: str) -> str:
 @lru_cache(maxsize=65536)
 def readings(part: str) -> tuple[str, ...]:
     """The other spellings of a folded part worth comparing with the English one: its French and
-    German (`romance`, `germanic`), Korean (`korean`) and Japanese (`japanese`, `katakana_hu`)
-    renderings read the English way, each once and only when it differs. (`wade_giles` is not
+    German (`romance`, `germanic`), Korean (`korean`), Japanese (`japanese`, `katakana_hu`) and
+    Russian (`cyrillic`) renderings read the English way, each once and only when it differs. (`wade_giles` is not
     among them: it only applies to Taiwanese names, and the scorer asks for it there.)"""
     out: list[str] = []
-    for alt in (romance(part), korean(part), japanese(part), germanic(part), katakana_hu(part)):
+    for alt in (romance(part), korean(part), japanese(part), germanic(part), katakana_hu(part), cyrillic(part)):
         if alt != part and alt not in out:
             out.append(alt)
     return tuple(out)
