@@ -112,6 +112,22 @@ def test_normalize_mode_rewrites_accepted_variants(gaz):
     assert {f.rule for f in r.fixes} == {"name.normalize"}
 
 
+@pytest.mark.parametrize(
+    "text,normalized",
+    [
+        # Spelling variants the gazetteer does not list (vowels, silent h, mute e, q/k): kept in
+        # repair mode, rewritten in normalize mode when the text identifies the person.
+        ("Hezbollah leader Hassan Nasralla spoke on Monday.", "Hezbollah leader Hassan Nasrallah spoke on Monday."),
+        ("Opposition leader Yair Lapide called it a mistake.", "Opposition leader Yair Lapid called it a mistake."),
+        # The span starts after "Abd", which the replacement spells: it goes too ("Abd Abdul-Malik" before).
+        ("Houthi leader Abd al-Malik al-Huthi spoke.", "Houthi leader Abdul-Malik al-Houthi spoke."),
+    ],
+)
+def test_normalize_mode_rewrites_unlisted_spelling_variants(text, normalized):
+    assert Cleaner(enable=["name"], mode="normalize").clean(text).text == normalized
+    assert Cleaner(enable=["name"]).clean(text).text == text
+
+
 def test_repair_mode_keeps_accepted_variants(cleaner):
     text = "Volodymyr Zelenskyy met Gideon Saar in Kiev."
     assert cleaner.clean(text).text == text

@@ -97,6 +97,8 @@ _PATRONYMIC = frozenset({"bin", "ibn", "ben", "bint", "binti", "ould"})
 #: Confidence from which a repaired span settles the sub-spans inside it (not looked up again).
 _SETTLED = 0.9
 _ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
+#: A particle that begins an Arabic given name, right before a span ("Abd " in "Abd al-Malik").
+_ABD_BEFORE_RE = regex.compile(r"(?<![\p{L}\p{N}])(Abd|Abdel|Abdul|Abu|Abou)[ \u00a0]$")
 #: Initials just before a span ("D.L. ", "J. "): the span is a person's family name.
 _INITIALS_BEFORE_RE = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{Lu}\.[ \u00a0]?){1,3}[ \u00a0]$")
 _LEADING_ARTICLE_RE = re.compile(r"^(?:" + "|".join(sorted(ARTICLES, key=len, reverse=True)) + r")[-\s]+", re.I)
@@ -1153,7 +1155,9 @@ class NameDetector:
         )
         # The same entity spelled right elsewhere in the text settles it too: one spelling per
         # document (an accepted alias is an exact form and never comes here).
-        if variant and not strong_title and not low_heads and not full_in_doc:
+        # In normalize mode the caller wants one surface form per entity: a variant of the name is
+        # rewritten like an alias would be (the evidence the other checks ask for still applies).
+        if variant and not strong_title and not low_heads and not full_in_doc and self.mode != "normalize":
             attested = min((zipf(fp) for _sp, fp, _ in changed if fp), default=0.0)
             need = 3.0 if entry.type == "PER" else 1.0
             unattested = known < 0.5 and attested >= need
@@ -1247,6 +1251,12 @@ class NameDetector:
             return None
         if entry.type == "PER" and len(replacement) < 0.75 * _letters(text):
             return None  # a repaired name does not lose a quarter of its letters
+        m = _ABD_BEFORE_RE.search(doc.text, max(0, s - 8), s)
+        if m and fold(replacement).startswith(("abd", "abu")) and fold(replacement)[:3] == fold(m.group(1))[:3]:
+            # "Abd al-Malik al-Huthi": the span starts after the particle that begins the given
+            # name, and the replacement spells it ("Abdul-Malik al-Houthi"): it replaces it too,
+            # rather than leave "Abd Abdul-Malik".
+            s, text = m.start(), doc.text[m.start() : e]
         reason = f"'{text}' -> '{replacement}': " + "; ".join(notes)
         return Decision(s, e, replacement, entry, conf, reason, "name.fuzzy", True)
 
