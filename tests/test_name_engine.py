@@ -372,3 +372,28 @@ def test_a_shorter_span_matched_through_an_alias_keeps_to_the_alias():
     c = Cleaner(enable=["name"])
     r = c.clean("Israeli strikes hit the Shatti refugee camp in Gaza City.")
     assert r.text == "Israeli strikes hit the Shati refugee camp in Gaza City."
+
+
+def test_a_suggestion_on_a_whole_name_is_not_hidden_by_a_correct_first_name():
+    """A decided span settles the spans inside it: "Borut" alone is a correct partial mention of
+    Borut Pahor, and used to outrank the suggestion on "Borut Paha" (nothing was reported)."""
+    r = Cleaner(enable=["name"]).clean("Borut Paha said on Monday.")
+    assert not r.fixes
+    assert [(f.original, f.replacement) for f in r.findings] == [("Borut Paha", "Borut Pahor")]
+
+
+def test_the_name_in_full_elsewhere_confirms_a_non_rhotic_respelling():
+    r = Cleaner(enable=["name"]).clean(
+        "The talks were hosted by Borut Pahor. Diplomats said Borut Paha would meet the delegation again."
+    )
+    assert [(f.original, f.replacement) for f in r.fixes] == [("Borut Paha", "Borut Pahor")]
+
+
+def test_pieces_of_a_span_next_to_an_unexplained_word_are_still_decided():
+    """Guard: "Mohamumedo Aru Makutoamu" follows an unknown capitalised word, so it may be part of
+    a longer name; its suggestion does not settle the family name, which the text confirms."""
+    r = Cleaner(enable=["name"]).clean(
+        "The talks were hosted by Latifa bint Mohammed Al Maktoum. Diplomats said Rachifa Binto "
+        "Mohamumedo Aru Makutoamu would meet the delegation again on Friday."
+    )
+    assert ("Makutoamu", "Maktoum") in [(f.original, f.replacement) for f in r.fixes]

@@ -38,6 +38,7 @@ from ..names.keys import (
     ARTICLES,
     PARTICLES,
     _parts,
+    drop_final_r,
     fold,
     is_particle,
     part_keys,
@@ -173,6 +174,15 @@ def _shortlist(ps: tuple[str, ...], cands: list[Form], fused: str = "") -> list[
     scored.sort(key=lambda t: (t[0], t[1]))
     return [c for _q, _e, c in scored[:SHORTLIST]]
 
+
+def _settles(d: Decision | None, loose: bool) -> bool:
+    """Whether a decision on a span settles the spans inside it, so that they are not decided: a
+    confident repair does, and so does any decision on a span whose words are all accounted for (a
+    correct mention, a suggestion): a piece could only repeat it with less to go by, or hide the
+    suggestion behind a "correct" first name ("Borut" in "Borut Paha"). A span next to an
+    unexplained capitalised word (``loose``) may be part of a longer name: its pieces are still
+    decided ("Makutoamu" after "Mohamumedo Aru")."""
+    return d is not None and ((d.changed and d.confidence >= _SETTLED) or not loose)
 
 def _letters(text: str) -> int:
     """How many letters a span spells, each word counted in its shortest reading: the vowels a
@@ -555,8 +565,8 @@ class NameDetector:
             in_full.setdefault(eid, []).append((a, b))
         decisions: dict[tuple[int, int], Decision | None] = {}
         new_ids: set[str] = set()  # entities that gained evidence in the last pass
-        # Longest sub-spans first: once a span is confidently repaired as a whole, the pieces
-        # inside it are not looked up again (they could only lose to it).
+        # Longest sub-spans first: once a span is decided as a whole (`_settles`), the pieces
+        # inside it are not looked up again.
         run_subs = [
             sorted(self._subspans(doc, run, exact, covered, hard), key=lambda t: (t[0] - t[1], t[0]))
             for run, exact, covered, hard in pending
@@ -573,11 +583,11 @@ class NameDetector:
                     key = (s, e)
                     prev = decisions.get(key)
                     if _pass == 1 and (prev is not None and prev.confidence >= 0.8):
-                        if prev.changed and prev.confidence >= _SETTLED:
+                        if _settles(prev, loose):
                             settled.append(key)
                         continue
                     if _pass == 1 and key in decisions and not self._may_change(doc, s, e, first_tok, new_ids):
-                        if prev is not None and prev.changed and prev.confidence >= _SETTLED:
+                        if _settles(prev, loose):
                             settled.append(key)
                         continue  # none of its candidates gained evidence: the same decision
                     ctx = self._context_words(doc, first_tok, titles)
@@ -588,7 +598,7 @@ class NameDetector:
                     if d is not None and inside and d.entry.id not in inside:
                         d = None  # never rewrite a correct name of another entity
                     decisions[key] = d
-                    if d is not None and d.changed and d.confidence >= _SETTLED:
+                    if _settles(d, loose):
                         settled.append(key)
             found = {(d.entry.id, d.start, d.end) for d in decisions.values() if d is not None and d.confidence >= 0.8}
             if found <= set(evidence):
@@ -1132,7 +1142,9 @@ class NameDetector:
             # Oleshchuk); it still confirms a partial or fused mention ("Alshara").
             respelt = strict_skeleton(sp) != strict_skeleton(fp)
             other_name = exact_other and (psim < 0.75 or (psim < 0.85 and respelt and z >= 2.0))
-            other_in_doc = exact_other and psim < 0.85 and respelt and skeleton(sp) != skeleton(fp)
+            other_in_doc = (
+                exact_other and psim < 0.85 and respelt and skeleton(sp) not in (skeleton(fp), skeleton(drop_final_r(fp)))
+            )  # the same consonant classes, a non-rhotic r dropped or not ("Borut Paha" for Pahor)
             confirmed = identifying or (tev.agrees and not other_name) or (entity_in_doc and not other_in_doc)
             if entry.type == "PER" and psim < floor and not confirmed:
                 unconfirmed = True
