@@ -250,3 +250,33 @@ def test_gates_over_the_rule_examples():
             assert gated == _proposals(text, ungated=True), text
             found += len(gated)
     assert found >= 10
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The spokesman said: “ We will not accept it. ”", "The spokesman said: “We will not accept it.”"),
+        ("He said “ yes ” and “no”.", "He said “yes” and “no”."),
+        ("He said the talks were over.. Both sides left.", "He said the talks were over. Both sides left."),
+        ("The talks were over..", "The talks were over."),
+    ],
+)
+def test_space_in_quotes_and_doubled_period(text, expected):
+    r = Cleaner(enable=["unicode"]).clean(text)
+    assert r.text == expected
+    assert Cleaner(enable=["unicode"]).clean(r.text).text == r.text  # idempotent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He paused... then spoke.",
+        "Counting 1..5 is easy.",
+        "See ../docs for details.",
+        "He said “yes” and “no” to them.",
+        "The words ” and “ were swapped.",  # no quotation between them: left alone
+        "She wrote “ \n” on the form.",  # a line break between the marks
+    ],
+)
+def test_space_in_quotes_and_doubled_period_leave_alone(text):
+    assert Cleaner(enable=["unicode"]).clean(text).text == text

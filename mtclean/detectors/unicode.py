@@ -7,6 +7,10 @@
   direction marks in Latin text are removed (joiners inside emoji or complex scripts stay).
 * ``unicode.nbsp-in-word`` (fix): a non-breaking space splitting a word ("secur ity").
 * ``unicode.space-before-punctuation`` (fix): "said ," → "said,", "really ?" → "really?".
+* ``unicode.space-in-quotes`` (fix): spaces inside curly quotation marks, as CJK typesetting
+  leaves them ("“ We will not ”" → "“We will not”").
+* ``unicode.doubled-period`` (fix): a sentence ending in two full stops ("over..") keeps one; an
+  ellipsis ("...") stays.
 * ``unicode.space-in-word`` (fix): "Iran ’s" → "Iran’s", "six -point" → "six-point",
   "long- awaited" → "long-awaited" (suspended hyphens "pre- and post-war" stay).
 * ``unicode.missing-space`` (fix): "week.With" → "week. With" (never "U.S.", "e.g.", "3.5",
@@ -78,6 +82,9 @@ _NBSP_RE = regex.compile(r"(?<=\p{L})\u00a0(?=\p{Ll})")
 _SPACE_PUNCT_RE = regex.compile(r"(?<=[\p{L}\p{N})\]”’\"%])[ \t\u3000]{1,8}(?=[,;:!?.](?:[\s”’\"]|$))")
 # "week ,more": a comma or semicolon moved to the next word.
 _SPACE_COMMA_WORD_RE = regex.compile(r"(?<=[\p{L}\p{N})\]”’\"%])[ \t\u3000]{1,8}[,;](?=\p{L})")
+# Two full stops ending a sentence (not an ellipsis, not a path or a range "1..5").
+_DOUBLED_PERIOD_RE = regex.compile(r"(?<=[\p{L}\p{N})\]”’\"])\.\.(?!\.)(?=[\s”’\")]|$)")
+_CURLY_QUOTES_RE = re.compile("[“”\n]")
 _APOS_S_RE = regex.compile(r"(?<=\p{L})[ \t]{1,3}(?=[’']s(?![\p{L}\p{N}’']))")
 _SPACE_HYPHEN_RE = regex.compile(r"(?<=[\p{L}\p{N}])[ \t]{1,3}(?=-\p{L}[\p{L}\-]{0,30}(?:[\s,.;:!?]|$))")
 _HYPHEN_SPACE_RE = regex.compile(r"(?<=[\p{L}\p{N}]-)[ \t]{1,3}(?=\p{Ll})")
@@ -248,6 +255,32 @@ class UnicodeDetector:
             ),
         ),
         Rule(
+            "unicode.space-in-quotes",
+            "unicode",
+            "fix",
+            "Spaces just inside curly quotation marks (after an opening “, before its closing ”) are "
+            "removed, as CJK typesetting leaves them.",
+            examples=(
+                ("The spokesman said: “ We will not accept it. ”", "The spokesman said: “We will not accept it.”"),
+            ),
+            counter_examples=(
+                "He said “yes” and “no” to them.",
+                "The words ” and “ were swapped.",
+            ),
+        ),
+        Rule(
+            "unicode.doubled-period",
+            "unicode",
+            "fix",
+            "A sentence ending in two full stops keeps one ('over..' → 'over.'); an ellipsis stays.",
+            examples=(("He said the talks were over.. Both sides left.", "He said the talks were over. Both sides left."),),
+            counter_examples=(
+                "He paused... then spoke.",
+                "Counting 1..5 is easy.",
+                "See ../docs for details.",
+            ),
+        ),
+        Rule(
             "unicode.space-in-word",
             "unicode",
             "fix",
@@ -304,6 +337,7 @@ class UnicodeDetector:
         if text.isascii():
             view = _View(text, [])
             yield from self._space_before(view)
+            yield from self._doubled_period(view)
             yield from self._space_in_word(view)
             yield from self._missing_space(view)
             return
@@ -314,7 +348,13 @@ class UnicodeDetector:
         moj = list(self._mojibake(_View(text, base)))
         base = _uncovered(base, moj)
         view = _View(text, base + moj)
-        derived = [*self._space_before(view), *self._space_in_word(view), *self._missing_space(view)]
+        derived = [
+            *self._space_before(view),
+            *self._doubled_period(view),
+            *self._space_in_quotes(view),
+            *self._space_in_word(view),
+            *self._missing_space(view),
+        ]
         nbsp = list(self._nbsp(text))
         yield from _uncovered(base + moj, derived + nbsp)
         yield from derived
@@ -484,6 +524,43 @@ class UnicodeDetector:
             yield view.fix(
                 s, e, mark + " ", "unicode.space-before-punctuation", 0.85, f"space before {mark!r} instead of after it"
             )
+
+    def _doubled_period(self, view: _View) -> Iterator[Fix]:
+        text = view.text
+        if ".." not in text:
+            return
+        for m in _DOUBLED_PERIOD_RE.finditer(text):
+            s, e = m.span()
+            if e - s == 2 and (s < 1 or text[s - 1] != "."):
+                yield view.fix(s, e, ".", "unicode.doubled-period", 0.85, "two full stops end the sentence")
+
+    def _space_in_quotes(self, view: _View) -> Iterator[Fix]:
+        """Spaces after an opening “ and before the ” that closes it, on one line (a quotation
+        mark whose partner is not on the line is left alone)."""
+        text = view.text
+        if "“" not in text or "”" not in text:
+            return
+        opened = -1  # position of the open “ on this line, or -1
+        for m in _CURLY_QUOTES_RE.finditer(text):
+            ch, i = m.group(), m.start()
+            if ch == "\n":
+                opened = -1
+            elif ch == "“":
+                opened = i
+            elif opened >= 0:
+                a = opened + 1
+                b = a
+                while b < i and text[b] in " \t\u3000":
+                    b += 1
+                c = i
+                while c > b and text[c - 1] in " \t\u3000":
+                    c -= 1
+                if b < c:  # something quoted between the marks
+                    if b > a:
+                        yield view.fix(a, b, "", "unicode.space-in-quotes", 0.85, "space after an opening quotation mark")
+                    if c < i:
+                        yield view.fix(c, i, "", "unicode.space-in-quotes", 0.85, "space before a closing quotation mark")
+                opened = -1
 
     def _space_in_word(self, view: _View) -> Iterator[Fix]:
         text = view.text
