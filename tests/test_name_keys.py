@@ -231,3 +231,20 @@ def test_katakana_hu_reads_a_short_part():
     from mtclean.names.keys import katakana_hu
 
     assert katakana_hu("fu") == "hu"  # フー for the Chinese family name Hu
+
+
+@pytest.mark.parametrize(
+    "part,expected",
+    [
+        ("puchin", "putin"),  # プーチン: チ for English "ti"
+        ("merutsu", "merz"),  # メルツ: ツ for a final "z", the inserted u dropped
+        ("shorutsu", "shorz"),
+        ("michigan", "mitigan"),  # a reading only: the scorer keeps the part itself as well
+        ("chavez", "chavez"),  # not romanised katakana
+        ("lavrov", "lavrov"),
+    ],
+)
+def test_katakana_ti_reads_chi_as_ti_and_final_tsu_as_z(part, expected):
+    from mtclean.names.keys import katakana_ti
+
+    assert katakana_ti(part) == expected

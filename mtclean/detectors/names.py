@@ -122,6 +122,18 @@ def _form_strings(fp: tuple[str, ...]) -> tuple[str, str, str]:
 
 
 @lru_cache(maxsize=65536)
+def _joined_readings(ps: tuple[str, ...]) -> tuple[str, ...]:
+    """The span's parts joined with each part in its first reading (`keys.readings`), when any
+    part has one: "merutsu" -> ("merts",), and with the later readings of one-part spans."""
+    if len(ps) == 1:
+        return readings(ps[0])
+    alts = [readings(p) for p in ps]
+    if not any(alts):
+        return ()
+    return ("".join(a[0] if a else p for p, a in zip(ps, alts)),)
+
+
+@lru_cache(maxsize=65536)
 def _pieces(fp: tuple[str, ...], n: int) -> tuple[str, str, str]:
     """The ends of a longer form a partial mention of ``n`` parts may spell: its last ``n`` parts,
     its last ``n + 1`` parts and its first ``n`` parts, joined."""
@@ -140,6 +152,9 @@ def _shortlist(ps: tuple[str, ...], cands: list[Form], fused: str = "") -> list[
     joined = "".join(ps)
     sk = skeleton(joined)
     alt = fused + joined if fused else ""
+    # The span read the English way ("Merutsu" as "merz"): a katakana or Cyrillic spelling may
+    # look nothing like the name letter for letter.
+    reads = _joined_readings(ps)
     bag = " ".join(_set_view(ps)) if len(ps) >= 3 else ""
     n = len(ps)
     sim = Indel.normalized_similarity
@@ -157,6 +172,10 @@ def _shortlist(ps: tuple[str, ...], cands: list[Form], fused: str = "") -> list[
                 q = max(q, sim(joined, piece))
         if alt:
             q = max(q, sim(alt, fj))
+        for r in reads:
+            q = max(q, sim(r, fj))
+            if len(fp) > n:
+                q = max(q, sim(r, _pieces(fp, n)[0]))
         q2 = sim(sk, fsk)
         if _contiguous(ps, fp):
             rank = 2.0

@@ -254,6 +254,19 @@ def katakana_hu(part: str) -> str:
     return part.replace("fu", "hu")
 
 
+_KATAKANA_TI_RE = re.compile(r"chi(?=[^aeiou]|$)|tsu?$")
+
+
+def katakana_ti(part: str) -> str:
+    """A romanised katakana word read back (`japanese`) with "chi" read as "ti" and a final "ts"
+    as "z": katakana writes English "ti" with チ ("Puchin" for Putin) and a final "z" or "ts" with
+    ツ ("Merutsu" for Merz, "Kattsu" for Katz). Returns the part unchanged when it is no
+    romanised katakana or has neither."""
+    if ("chi" not in part and "ts" not in part) or not _ROMAJI_RE.fullmatch(part):
+        return part
+    return _KATAKANA_TI_RE.sub(lambda m: "ti" if m.group() == "chi" else "z", japanese(part))
+
+
 def cyrillic(part: str) -> str:
     """A name romanised back from Cyrillic, read the English way: "dzh" (Дж) is "j" ("Dzhon" for
     John, "Dzhonson" for Johnson); no English spelling has it. ("ks" for "x" is not read: "Oleksandr"
@@ -328,7 +341,9 @@ def readings(part: str) -> tuple[str, ...]:
     Russian (`cyrillic`) renderings read the English way, each once and only when it differs. (`wade_giles` is not
     among them: it only applies to Taiwanese names, and the scorer asks for it there.)"""
     out: list[str] = []
-    for alt in (romance(part), korean(part), japanese(part), germanic(part), katakana_hu(part), cyrillic(part)):
+    for alt in (
+        romance(part), korean(part), japanese(part), germanic(part), katakana_hu(part), katakana_ti(part), cyrillic(part)
+    ):
         if alt != part and alt not in out:
             out.append(alt)
     return tuple(out)
