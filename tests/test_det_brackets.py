@@ -158,3 +158,22 @@ def test_bracket_deep_inside_a_long_quotation_with_many_inner_quotes(cleaner):
     inner = " ".join(f"‘word{i}’" for i in range(60))
     text = f"“He listed {inner} and [Syrian] Israeli leaders,” she said."
     assert cleaner.clean(text).text == text
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # What follows the removed bracket binds to the word before it: one pass, nothing left
+        # for a second one (found by the hypothesis idempotence test).
+        ("Israeli [Syrian] ’s plan failed.", "Israeli’s plan failed."),
+        ("He called it Israeli [Syrian], not Syrian.", "He called it Israeli, not Syrian."),
+        # A chain of insertions before the nationality goes in one pass too.
+        ("[Syrian] [Syrian] Israeli officials spoke.", "Israeli officials spoke."),
+        ("The [Syrian] [Japanese] Israeli Prime Minister spoke.", "The Israeli Prime Minister spoke."),
+    ],
+)
+def test_removal_before_punctuation_or_possessive_is_idempotent(text, expected):
+    c = Cleaner()
+    r = c.clean(text)
+    assert r.text == expected
+    assert not c.clean(r.text).fixes

@@ -248,3 +248,10 @@ def test_katakana_ti_reads_chi_as_ti_and_final_tsu_as_z(part, expected):
     from mtclean.names.keys import katakana_ti
 
     assert katakana_ti(part) == expected
+
+
+def test_korean_surname_gives_the_press_spelling():
+    from mtclean.names.keys import korean_surname
+
+    assert korean_surname("gim") == "kim" and korean_surname("yi") == "lee" and korean_surname("bak") == "park"
+    assert korean_surname("kim") == "kim" and korean_surname("wang") == "wang"

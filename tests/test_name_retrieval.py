@@ -95,6 +95,9 @@ def test_readings_of_the_span_are_keyed(cleaner, span, canonical):
         # Katakana チ for "ti" and ツ for a final "z"; the short list reads the span that way too.
         ("Russian President Puchin said on Monday that talks would resume.", "Puchin", "Putin"),
         ("German Chancellor Merutsu said on Monday that talks would resume.", "Merutsu", "Merz"),
+        # Korean family names in the Revised Romanization, for Korean entries only.
+        ("North Korean leader Gim Jeong-eun inspected a new destroyer.", "Gim Jeong-eun", "Kim Jong-un"),
+        ("South Korean President Yi Jae-myeong proposed military talks.", "Yi Jae-myeong", "Lee Jae-myung"),
         # Cyrillic "Дж" romanised back: "Dzhon" is John.
         ("American Senator Dzhon Fetterman said on Monday.", "Dzhon Fetterman", "John Fetterman"),
         (

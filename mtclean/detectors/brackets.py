@@ -203,24 +203,40 @@ class BracketDetector:
                 k = o - 1
             prev = _PREV_WORD_RE.search(text, max(0, k - 40), k)
             if prev is not None and prev.group() in self._demonyms:
+                # The space before the bracket goes with it; so does the one after it when what
+                # follows binds to the word before ("Israeli [Syrian] ’s" is "Israeli’s", in one pass).
+                end = e + 1 if text[e : e + 1] == " " and _BINDS_BACK_RE.match(text, e + 1) else e
                 return _removal(
-                    text, s - 1, e, 0.85, f"bracketed insertion {words[0]!r} next to the nationality {prev.group()!r} before it"
+                    text, s - 1, end, 0.85, f"bracketed insertion {words[0]!r} next to the nationality {prev.group()!r} before it"
                 )
         if e >= len(text) or text[e] != " ":
             return None
+        # Brackets right after this one ("[Syrian] [Syrian] Israeli") are insertions of their own:
+        # the word after them is the one this bracket stands before.
+        k = e
+        while k + 1 < len(text) and text[k] == " " and text[k + 1] == "[":
+            c = text.find("]", k + 1, k + 62)
+            if c < 0:
+                break
+            k = c + 1
         nxt = _WORD_RE.match(text, e + 1)
-        if nxt is None:
+        after = _WORD_RE.match(text, k + 1) if k < len(text) and text[k] == " " else None
+        if nxt is None and after is None:
             return None
-        following = nxt.group()
+        following = after.group() if after is not None else ""
         inner = " ".join(words)
         next_words = text[e + 1 : e + 1 + len(inner)]
-        if next_words.casefold() == inner.casefold():
+        if nxt is not None and next_words.casefold() == inner.casefold():
             return _removal(text, s, e + 1, 0.9, f"bracketed insertion {inner!r} duplicates the word after it")
         if words[-1] in self._demonyms and following in self._demonyms:
             return _removal(
                 text, s, e + 1, 0.88, f"bracketed insertion {inner!r} contradicts the nationality {following!r} after it"
             )
         return None
+
+
+#: What binds to the word before it: a possessive, or punctuation ending a clause.
+_BINDS_BACK_RE = regex.compile(r"[’']s(?![\p{L}\p{N}])|[,;:!?.](?:\s|$)")
 
 
 def _removal(text: str, start: int, end: int, confidence: float, reason: str) -> Fix:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Container, Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -38,12 +38,20 @@ from ..names.keys import (
     ARTICLES,
     PARTICLES,
     _parts,
+    cyrillic,
     drop_final_r,
     fold,
+    germanic,
     is_particle,
+    japanese,
+    katakana_hu,
+    katakana_ti,
+    korean,
+    korean_surname,
     part_keys,
     parts,
     readings,
+    romance,
     skeleton,
     strict_skeleton,
     wade_giles,
@@ -194,6 +202,39 @@ def _shortlist(ps: tuple[str, ...], cands: list[Form], fused: str = "") -> list[
     return [c for _q, _e, c in scored[:SHORTLIST]]
 
 
+#: The readings of a span part (`keys`), as a reason names them.
+_READING_LABELS = (
+    (romance, "a French spelling"),
+    (germanic, "a German spelling"),
+    (korean, "Korean Revised Romanization"),
+    (japanese, "romanised katakana"),
+    (katakana_hu, "romanised katakana"),
+    (katakana_ti, "romanised katakana"),
+    (cyrillic, "a romanisation from Cyrillic"),
+)
+
+
+def _reading_note(sp: str, fp: str, countries: tuple[str, ...] = ()) -> str:
+    """How a changed part was read, when a reading spells the name much closer than the part
+    itself: "'puchin' read as romanised katakana 'putin'"; "" otherwise."""
+    if not sp or not fp:
+        return ""
+    base = Indel.normalized_similarity(sp, fp)
+    labels: tuple[tuple[Callable[[str], str], str], ...] = _READING_LABELS
+    if "TW" in countries:
+        labels = (*labels, (wade_giles, "pinyin in Wade-Giles"))
+    if "KR" in countries or "KP" in countries:
+        labels = (*labels, (korean_surname, "a Korean family name in the Revised Romanization"))
+    best, note = base + 0.1, ""
+    for fn, label in labels:
+        r = fn(sp)
+        if r != sp:
+            q = Indel.normalized_similarity(r, fp)
+            if q > best:
+                best, note = q, f"'{sp}' read as {label} '{r}'"
+    return note
+
+
 def _settles(d: Decision | None, loose: bool) -> bool:
     """Whether a decision on a span settles the spans inside it, so that they are not decided: a
     confident repair does, and so does any decision on a span whose words are all accounted for (a
@@ -216,6 +257,16 @@ def _letters(text: str) -> int:
 @lru_cache(maxsize=65536)
 def _wade_giles_parts(ps: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(wade_giles(p) for p in ps)
+
+
+def _national_spelling(ps: tuple[str, ...], countries: tuple[str, ...]) -> tuple[str, ...]:
+    """The span spelled the way the English-language press spells names of the entry's country:
+    Taiwanese names in Wade-Giles, a Korean family name (the first part) in its usual spelling."""
+    if "TW" in countries:
+        return _wade_giles_parts(ps)
+    if ("KR" in countries or "KP" in countries) and ps and korean_surname(ps[0]) != ps[0]:
+        return (korean_surname(ps[0]), *ps[1:])
+    return ps
 
 
 def _core_len(surface: str) -> int:
@@ -958,15 +1009,15 @@ class NameDetector:
             # Family name first is how Chinese, Korean, Japanese... names are written, not
             # others: "Nazar Muhammad" is not "Mohammed Nazzal" turned round.
             al = name_similarity(ps, form.parts, bool(set(entry.country) & FAMILY_FIRST))
-            if "TW" in entry.country:
-                # Taiwanese names keep their Wade-Giles spelling in English; a translation from
-                # Chinese writes them in pinyin ("Lai Qingde" for Lai Ching-te). Only for them:
-                # "Zhang" is not a respelt Korean "Chung".
-                wg = _wade_giles_parts(ps)
-                if wg != ps:
-                    al_wg = name_similarity(wg, form.parts, True)
-                    if al_wg.score > al.score:
-                        al = al_wg
+            national = _national_spelling(ps, entry.country)
+            if national != ps:
+                # Taiwanese names keep their Wade-Giles spelling in English, where a translation
+                # from Chinese writes pinyin ("Lai Qingde" for Lai Ching-te); Korean family names
+                # keep their old spelling, where the Revised Romanization writes "Gim", "Yi",
+                # "Bak". Only for those entries: "Zhang" is not a respelt Korean "Chung".
+                al_n = name_similarity(national, form.parts, True)
+                if al_n.score > al.score:
+                    al = al_n
             used_fused = False
             if ft:
                 al2 = name_similarity(ps, (ft, *form.parts))
@@ -1201,6 +1252,7 @@ class NameDetector:
             sim = max(sim, _local(al, span_parts))
         conf = sim
         notes: list[str] = [f"score {sim:.2f} over runner-up {runner:.2f}"]
+        notes.extend(n for sp, fp, _ in changed if (n := _reading_note(sp, fp, entry.country)))
         if form.kind == READING:
             notes.append(f"matched '{form.surface}', {_reading_of(entry)}")
         if low_heads:

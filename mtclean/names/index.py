@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from ..gazetteer.model import Entry, Gazetteer
-from .keys import ARTICLES, PARTICLES, part_keys, parts, readings, skeleton, wade_giles
+from .keys import ARTICLES, PARTICLES, korean_surname, part_keys, parts, readings, skeleton, wade_giles
 
 #: Posting lists longer than this are not read (the key is too common to identify anything).
 MAX_POSTING = 600
@@ -98,8 +98,9 @@ def span_keys(ps: list[str]) -> set[str]:
     keys: set[str] = set()
     for p in core:
         keys.update(part_keys(p))
-        for r in (*readings(p), wade_giles(p)):
-            keys.update(part_keys(r))
+        for r in (*readings(p), wade_giles(p), korean_surname(p)):
+            if r != p:
+                keys.update(part_keys(r))
     if len(core) > 1:
         joined = "".join(core)
         keys.add(skeleton(joined))

@@ -334,6 +334,24 @@ def wade_giles(part: str) -> str:
     return "".join(out)
 
 
+#: Korean family names in the Revised Romanization and as the English-language press writes them
+#: (김 Gim/Kim, 박 Bak/Park, 이 Yi/Lee, 정 Jeong/Chung...): the common spellings that RR changed.
+KOREAN_SURNAMES = {
+    "gim": "kim", "bak": "park", "yi": "lee", "i": "lee", "jo": "cho", "choe": "choi", "jeong": "chung",
+    "gang": "kang", "yun": "yoon", "o": "oh", "seo": "suh", "sin": "shin", "gwon": "kwon", "an": "ahn",
+    "ryu": "yoo", "jeon": "chun", "go": "ko", "mun": "moon", "son": "sohn", "baek": "paik", "heo": "huh",
+    "sim": "shim", "no": "roh", "gwak": "kwak", "seong": "sung", "ju": "joo", "u": "woo", "gu": "koo",
+    "gil": "kil", "bang": "pang", "byeon": "byun", "eom": "um",
+}
+
+
+def korean_surname(part: str) -> str:
+    """A Korean family name in the Revised Romanization, in the spelling the English-language press
+    uses ("gim" -> "kim", "yi" -> "lee", "bak" -> "park"); other parts are returned unchanged.
+    Asked for Korean entries only (the scorer knows the entry's country)."""
+    return KOREAN_SURNAMES.get(part, part)
+
+
 @lru_cache(maxsize=65536)
 def readings(part: str) -> tuple[str, ...]:
     """The other spellings of a folded part worth comparing with the English one: its French and
