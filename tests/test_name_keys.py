@@ -255,3 +255,22 @@ def test_korean_surname_gives_the_press_spelling():
 
     assert korean_surname("gim") == "kim" and korean_surname("yi") == "lee" and korean_surname("bak") == "park"
     assert korean_surname("kim") == "kim" and korean_surname("wang") == "wang"
+
+
+@pytest.mark.parametrize(
+    "part,expected",
+    [
+        ("nabeel", "nabil"),
+        ("saeed", "said"),
+        ("noor", "nur"),
+        ("cooper", "cuper"),
+        ("galilee", "galilee"),  # at the end of a word "ee" is left: Galilee is not Galil
+        ("anbaree", "anbaree"),
+        ("lavrov", "lavrov"),
+    ],
+)
+def test_english_vowels_reads_ee_and_oo_inside_a_word(part, expected):
+    from mtclean.names.keys import english_vowels, readings
+
+    assert english_vowels(part) == expected
+    assert (expected in readings(part)) == (expected != part)

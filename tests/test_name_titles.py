@@ -24,6 +24,14 @@ def cleaner() -> mtclean.Cleaner:
     [
         ("Swedish European Commissioner Ilva Dzhokhansson told reporters on Monday.", "Ilva Dzhokhansson", "Ylva Johansson"),
         ("Cambodian Prime Minister Khun Sen told reporters on Monday.", "Khun Sen", "Hun Sen"),
+        # Titles from the roles of UN officials and party founders: without them the title word
+        # was an unknown capitalised word next to the name, and the repair only a finding.
+        (
+            "UN Special Coordinator Jeanine Hennis-Purasschaert told reporters on Monday.",
+            "Jeanine Hennis-Purasschaert",
+            "Jeanine Hennis-Plasschaert",
+        ),
+        ("MQM Founder Artaf Hussain addressed supporters.", "Artaf Hussain", "Altaf Hussain"),
     ],
 )
 def test_names_after_titles_are_repaired(cleaner, text, original, canonical):
@@ -38,6 +46,9 @@ def test_names_after_titles_are_repaired(cleaner, text, original, canonical):
         ("Chief Executive Herman Gref spoke.", ("chief", "executive")),
         ("Special Envoy Steve Witkoff spoke.", ("special", "envoy")),
         ("Sen. Chuck Schumer spoke.", ("sen",)),
+        ("Commissioner-General Philippe Lazzarini spoke.", ("commissioner-general",)),
+        ("Vice-President Kamala Harris spoke.", ("vice-president",)),
+        ("Prof. Noam Chomsky spoke.", ("prof",)),
         ("Hun Sen spoke.", ()),
     ],
 )

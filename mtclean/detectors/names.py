@@ -103,6 +103,9 @@ def _family_end(al: Alignment, form_parts: tuple[str, ...], entry: Entry) -> boo
 
 #: Particles that link a name to a father's or ancestor's name.
 _PATRONYMIC = frozenset({"bin", "ibn", "ben", "bint", "binti", "ould"})
+#: How a span may be part of a longer name (``loose``): an unexplained capitalised word (or a
+#: patronymic link to one) right next to it, or only an article between it and such a word.
+_LOOSE, _LINKED = 2, 1
 #: Confidence from which a repaired span settles the sub-spans inside it (not looked up again).
 _SETTLED = 0.9
 _ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
@@ -235,7 +238,7 @@ def _reading_note(sp: str, fp: str, countries: tuple[str, ...] = ()) -> str:
     return note
 
 
-def _settles(d: Decision | None, loose: bool) -> bool:
+def _settles(d: Decision | None, loose: int) -> bool:
     """Whether a decision on a span settles the spans inside it, so that they are not decided: a
     confident repair does, and so does any decision on a span whose words are all accounted for (a
     correct mention, a suggestion): a piece could only repeat it with less to go by, or hide the
@@ -877,7 +880,7 @@ class NameDetector:
         exact: list[tuple[int, int, list[Form]]],
         covered: set[int],
         hard: set[int] = frozenset(),  # type: ignore[assignment]
-    ) -> Iterator[tuple[int, int, list[str], int, frozenset[str], bool, bool]]:
+    ) -> Iterator[tuple[int, int, list[str], int, frozenset[str], int, bool]]:
         """Candidate sub-spans of a run for fuzzy matching, with the title words before them."""
         toks = doc.tokens
         n = len(run)
@@ -959,10 +962,18 @@ class NameDetector:
 
                 # A patronymic link counts as next to it ("Hamudan bin Mohamudo ...": the span
                 # is one link of a longer chain of names, not a name of its own).
-                loose = unexplained(left) or unexplained(right) or any(
+                loose = _LOOSE if (unexplained(left) or unexplained(right) or any(
                     0 <= k < n and fold(toks[run[k]].text) in _PATRONYMIC and unexplained(k + step)
                     for k, step in ((left, -1), (right, 1))
-                ) or (ks[0] == 0 and after_initial)
+                ) or (ks[0] == 0 and after_initial)) else 0
+                # So does an article before another unknown word ("Ahmad al Shaykha Mahmud" is
+                # not Shah Mehmood, "Rashid al Maraj" not the town of Marj), unless the text
+                # names the entity in full elsewhere (`_decide`).
+                if not loose and any(
+                    0 <= k < n and fold(toks[run[k]].text) in ARTICLES and unexplained(k + step)
+                    for k, step in ((left, -1), (right, 1))
+                ):
+                    loose = _LINKED
                 # Another name word right after it, known or not ("Mohanmad Saba ..."): the span
                 # is not the end of the name, so it is no family-name mention of someone.
                 nxt = right + 1 if 0 <= right < n and particle[right] else right  # "Zine El Abidine"
@@ -1062,7 +1073,7 @@ class NameDetector:
         first_tok: int,
         doc_entities: Container[str],
         doc_countries: set[str] = frozenset(),  # type: ignore[assignment]
-        loose: bool = False,
+        loose: int = 0,
         named_in_full: Container[str] = frozenset(),
         followed: bool = False,
     ) -> Decision | None:
@@ -1322,7 +1333,7 @@ class NameDetector:
         if unconfirmed:
             conf = min(conf, 0.7)
             notes.append("every part of the name is respelt and nothing in the text confirms it")
-        if loose:
+        if loose and not (loose == _LINKED and full_in_doc):
             conf = min(conf, 0.75)
             notes.append("an unknown capitalised word next to it may belong to the same name")
         conf = max(0.0, min(0.97, conf))

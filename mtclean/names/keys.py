@@ -267,6 +267,20 @@ def katakana_ti(part: str) -> str:
     return _KATAKANA_TI_RE.sub(lambda m: "ti" if m.group() == "chi" else "z", japanese(part))
 
 
+_LONG_VOWEL_RE = re.compile(r"(?:ee|oo)(?=[a-z])")
+
+
+def english_vowels(part: str) -> str:
+    """English long-vowel spellings inside a word read as the single vowel other romanisations
+    write: "ee" is "i", "oo" is "u" ("Nabeel" / "Nabil", "Saeed" / "Said", "Noor" / "Nur",
+    "Cooper" / "Kuper"). Not at the end of a word, where they often make a word of its own
+    ("Galilee" is not "Galil", nor "Anbaree" "Anbar"). Returns the part unchanged when none
+    applies."""
+    if "ee" not in part and "oo" not in part:
+        return part
+    return _LONG_VOWEL_RE.sub(lambda m: "i" if m.group() == "ee" else "u", part)
+
+
 def cyrillic(part: str) -> str:
     """A name romanised back from Cyrillic, read the English way: "dzh" (Дж) is "j" ("Dzhon" for
     John, "Dzhonson" for Johnson); no English spelling has it. ("ks" for "x" is not read: "Oleksandr"
@@ -360,7 +374,8 @@ def readings(part: str) -> tuple[str, ...]:
     among them: it only applies to Taiwanese names, and the scorer asks for it there.)"""
     out: list[str] = []
     for alt in (
-        romance(part), korean(part), japanese(part), germanic(part), katakana_hu(part), katakana_ti(part), cyrillic(part)
+        romance(part), korean(part), japanese(part), germanic(part), katakana_hu(part), katakana_ti(part), cyrillic(part),
+        english_vowels(part),
     ):
         if alt != part and alt not in out:
             out.append(alt)

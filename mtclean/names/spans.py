@@ -32,6 +32,9 @@ TITLE_WORDS = frozenset(
     staff chief-of-staff seyyed sayyid sayed seyed syed hojatoleslam hojjatoleslam haji hajji maulana mawlana allama
     commissioner executive cleric chairperson adviser advisor co-leader assistant lieutenant special senior
     representative congressman congresswoman lawmaker attorney
+    coordinator founder co-founder member mp mep commissioner-general under-secretary undersecretary
+    under-secretary-general vice-president vice-chairman rapporteur negotiator mediator professor prof
+    prof. captain capt capt. brigadier brigadier-general sergeant sgt sgt. gov gov. reverend rev rev. pastor
     """.split()
 )
 #: Abbreviated titles that are also name words ("Hun Sen"): titles only when written with their
