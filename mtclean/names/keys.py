@@ -369,9 +369,11 @@ def korean_surname(part: str) -> str:
 @lru_cache(maxsize=65536)
 def readings(part: str) -> tuple[str, ...]:
     """The other spellings of a folded part worth comparing with the English one: its French and
-    German (`romance`, `germanic`), Korean (`korean`), Japanese (`japanese`, `katakana_hu`) and
-    Russian (`cyrillic`) renderings read the English way, each once and only when it differs. (`wade_giles` is not
-    among them: it only applies to Taiwanese names, and the scorer asks for it there.)"""
+    German (`romance`, `germanic`), Korean (`korean`), Japanese (`japanese`, `katakana_hu`,
+    `katakana_ti`) and Russian (`cyrillic`) renderings read the English way, and its English long
+    vowels written once (`english_vowels`), each once and only when it differs. (`wade_giles` and
+    `korean_surname` are not among them: they only apply to Taiwanese and Korean names, and the
+    scorer asks for them there.)"""
     out: list[str] = []
     for alt in (
         romance(part), korean(part), japanese(part), germanic(part), katakana_hu(part), katakana_ti(part), cyrillic(part),
