@@ -906,18 +906,11 @@ def build_places(words: Words, report: Report):
                 other_names[norm(n)].append(r)
     # ... and a generated alias that names a person, an organisation or a group of the curated
     # gazetteers belongs to them ("Hamas" listed for Hamm, "White House" for Casablanca).
-    entity_names = set()
     # ... and a one-word generated alias that is a name word several curated people bear is a
     # given or family name ("Ahmad" for the Kuwaiti city Al Ahmadi): as an exact place form it
     # would make every "Ahmad" in a name a mention of the city.
+    entity_names = set()
     person_words: dict[str, set[str]] = defaultdict(set)
-    for fname in [os.path.basename(p) for p in glob.glob(os.path.join(CURATED, "people_*.tsv"))]:
-        _extra, rows_ = curated_rows([os.path.join(CURATED, fname)], report, known_columns=BASE_COLUMNS)
-        for r in rows_:
-            for n in [r["canonical"]] + r.get("aliases", []):
-                for w in re.split(r"[\s-]+", n):
-                    if norm(w):
-                        person_words[norm(w)].add(r["id"])
     for fname in ["organizations.tsv", "groups.tsv"] + [os.path.basename(p) for p in glob.glob(os.path.join(CURATED, "people_*.tsv"))]:
         path = os.path.join(CURATED, fname)
         if not os.path.exists(path):
@@ -926,6 +919,10 @@ def build_places(words: Words, report: Report):
         for r in rows_:
             for n in [r["canonical"]] + r.get("aliases", []):
                 entity_names.add(norm(n))
+                if fname.startswith("people_"):
+                    for w in re.split(r"[\s-]+", n):
+                        if norm(w):
+                            person_words[norm(w)].add(r["id"])
     for g in generated:
         if g["_kind"] == "country":
             continue
