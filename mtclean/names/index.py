@@ -20,6 +20,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import itemgetter
 
 from ..gazetteer.model import Entry, Gazetteer
@@ -89,6 +90,18 @@ def form_keys(ps: tuple[str, ...]) -> set[str]:
     return {k for k in keys if k}
 
 
+@lru_cache(maxsize=65536)
+def _part_span_keys(p: str) -> frozenset[str]:
+    """The keys one part contributes to a span: its own (`keys.part_keys`) and those of its
+    readings. Computed once per part: a mangled name comes back as a sub-span of itself and of
+    longer runs ("Rajapaksae" in "Basil Rajapaksae"), and given names repeat across names."""
+    keys = set(part_keys(p))
+    for r in (*readings(p), wade_giles(p), korean_surname(p)):
+        if r != p:
+            keys.update(part_keys(r))
+    return frozenset(keys)
+
+
 def span_keys(ps: list[str]) -> set[str]:
     """Keys of a span: each part, the joined span, and adjacent pairs joined (split names), each
     also read the English way (`keys.readings`: "Netaniyafu" is keyed as "Netaniyahu" too) and
@@ -97,10 +110,7 @@ def span_keys(ps: list[str]) -> set[str]:
     core = list(_core(ps))
     keys: set[str] = set()
     for p in core:
-        keys.update(part_keys(p))
-        for r in (*readings(p), wade_giles(p), korean_surname(p)):
-            if r != p:
-                keys.update(part_keys(r))
+        keys.update(_part_span_keys(p))
     if len(core) > 1:
         joined = "".join(core)
         keys.add(skeleton(joined))
