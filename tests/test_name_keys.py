@@ -274,3 +274,30 @@ def test_english_vowels_reads_ee_and_oo_inside_a_word(part, expected):
 
     assert english_vowels(part) == expected
     assert (expected in readings(part)) == (expected != part)
+
+
+@pytest.mark.parametrize(
+    "part,expected",
+    [
+        ("zaleaf", "zalif"),  # "leaf" for the katakana syllables "rifu"
+        ("deakin", "dikin"),
+        ("korea", "korea"),  # not at the end of a word
+        ("andrea", "andrea"),
+        ("seaan", "seaan"),  # only between consonants
+        ("lavrov", "lavrov"),
+    ],
+)
+def test_english_sound_reads_ea_between_consonants_on_the_span_side_only(part, expected):
+    from mtclean.names.keys import english_sound, readings, span_readings
+
+    assert english_sound(part) == expected
+    assert (expected in span_readings(part)) == (expected != part)
+    # The gazetteer's side is never read this way: "Jean" is not a respelt "Jin".
+    assert expected == part or expected not in readings(part)
+
+
+def test_part_similarity_reads_the_sound_spelling_of_the_text_not_of_the_form():
+    from mtclean.names.score import part_similarity
+
+    assert part_similarity("zaleaf", "zarif") > part_similarity("zarif", "zaleaf")
+    assert part_similarity("zaleaf", "zarif") >= 0.8

@@ -40,6 +40,7 @@ from ..names.keys import (
     _parts,
     cyrillic,
     drop_final_r,
+    english_sound,
     fold,
     germanic,
     is_particle,
@@ -53,6 +54,7 @@ from ..names.keys import (
     readings,
     romance,
     skeleton,
+    span_readings,
     strict_skeleton,
     wade_giles,
 )
@@ -137,8 +139,8 @@ def _joined_readings(ps: tuple[str, ...]) -> tuple[str, ...]:
     """The span's parts joined with each part in its first reading (`keys.readings`), when any
     part has one: "merutsu" -> ("merts",), and with the later readings of one-part spans."""
     if len(ps) == 1:
-        return readings(ps[0])
-    alts = [readings(p) for p in ps]
+        return span_readings(ps[0])
+    alts = [span_readings(p) for p in ps]
     if not any(alts):
         return ()
     return ("".join(a[0] if a else p for p, a in zip(ps, alts)),)
@@ -214,6 +216,7 @@ _READING_LABELS = (
     (katakana_hu, "romanised katakana"),
     (katakana_ti, "romanised katakana"),
     (cyrillic, "a romanisation from Cyrillic"),
+    (english_sound, "an English spelling of the sound"),
 )
 
 
@@ -534,8 +537,11 @@ class NameDetector:
         self.index = index_for(config.gazetteer)
         self.countries = CountryMap(config.gazetteer)
         self.offices = Offices(config.gazetteer)
-        self._score_cache: dict[tuple[str, str], tuple[dict[str, tuple[float, Alignment, Form, bool]], float]] = {}
+        self._score_cache: dict[
+            tuple[str, str], tuple[dict[str, tuple[float, Alignment, Form, bool]], tuple[float, float]]
+        ] = {}
         self._tev_cache: dict[tuple[tuple[str, ...], str], TitleEvidence] = {}
+        self._name_words: frozenset[str] | None = None  # every part of every form (`_sentence_word`)
 
     # ------------------------------------------------------------------ scan
     def find(self, doc: Document) -> Iterator[Fix | Finding | Mention]:
@@ -856,6 +862,18 @@ class NameDetector:
                     return True
         return False
 
+    def _sentence_word(self, doc: Document, ti: int) -> bool:
+        """An everyday word capitalised only because it starts the sentence ("Later", "Meanwhile"),
+        that no gazetteer name starts with: it explains itself and is no piece of the name after
+        it ("Later Puchin said"). A word of some gazetteer name ("Mark", "Francis", "Song") is not
+        one: it may begin a name the gazetteer lacks."""
+        tok = doc.tokens[ti]
+        if tok.start not in doc.sentence_starts or not is_everyday(tok.text):
+            return False
+        if self._name_words is None:  # built on first need: a set of the parts of every form
+            self._name_words = frozenset(p for f in self.index.forms for p in f.parts)
+        return fold(tok.text) not in self._name_words
+
     @staticmethod
     def _place_context(doc: Document, first_tok: int, entry: Entry) -> str:
         """A place noun just before the span ("the city of Sueida") that the entry's description
@@ -958,6 +976,7 @@ class NameDetector:
                         and not particle[k]
                         and k not in covered
                         and fold(toks[run[k]].text) not in _FUNCTION_WORDS
+                        and not self._sentence_word(doc, run[k])
                     )
 
                 # A patronymic link counts as next to it ("Hamudan bin Mohamudo ...": the span
@@ -988,9 +1007,10 @@ class NameDetector:
     # ---------------------------------------------------------------- decide
     def _scored(
         self, text: str, ps: tuple[str, ...], ft: str, rest_text: str
-    ) -> tuple[dict[str, tuple[float, Alignment, Form, bool]], float]:
+    ) -> tuple[dict[str, tuple[float, Alignment, Form, bool]], tuple[float, float]]:
         """Candidates scored before evidence: entity id -> (score, alignment, form, fused title
-        used), and the best score of a protect-only or group form (a veto). Depends on the span
+        used), and the best score of a protect-only or group form (a veto), of any such form and
+        of those that are not places (a person's title outweighs a fuzzy place). Depends on the span
         text only, so it is cached per detector (news repeats the same names)."""
         key = (text, ft)
         hit = self._score_cache.get(key)
@@ -1002,6 +1022,7 @@ class NameDetector:
         cands = _shortlist(ps, cands, fused=ft)
         best: dict[str, tuple[float, Alignment, Form, bool]] = {}
         veto = 0.0
+        veto_named = 0.0  # the veto of group and protected forms other than places
         entries = self.index.entries
         for form in cands:
             entry = entries[form.entry]
@@ -1014,6 +1035,8 @@ class NameDetector:
                         best[entry.id] = (1.0, al, form, False)
                 else:
                     veto = max(veto, 1.0)
+                    if entry.type != "LOC":
+                        veto_named = 1.0
                 continue
             if _ACRONYM_RE.fullmatch(form.surface):
                 continue  # an acronym is written exactly or not at all: "Allaf" is not al-"LAF"
@@ -1042,6 +1065,8 @@ class NameDetector:
                     score, al = sv.score * 0.99, Alignment(sv.score * 0.99, sv.pairs, sv.missing, sv.extra, True)
             if entry.type == "GRP" or entry.has("protect_only"):
                 veto = max(veto, score)
+                if entry.type != "LOC":
+                    veto_named = max(veto_named, score)
                 continue
             if not al.reversed and any(not is_particle(ps[i]) for i in al.extra):
                 continue  # words of the span this form does not have: not this entity
@@ -1061,8 +1086,8 @@ class NameDetector:
                 best[entry.id] = (score, al, form, used_fused)
         if len(self._score_cache) >= _SCORE_CACHE_SIZE:
             self._score_cache.clear()
-        self._score_cache[key] = (best, veto)
-        return best, veto
+        self._score_cache[key] = (best, (veto, veto_named))
+        return best, (veto, veto_named)
 
     def _decide(
         self,
@@ -1092,7 +1117,7 @@ class NameDetector:
             if len(content_parts) == 1 or not titles:
                 return None
         rest_text = text[len(doc.tokens[first_tok].text) - len(rest) :] if ft else ""
-        best, veto = self._scored(text, ps, ft, rest_text)
+        best, (veto, veto_named) = self._scored(text, ps, ft, rest_text)
         if not best:
             return None
         # The document disambiguates: an entity named elsewhere in the text ranks first among
@@ -1116,7 +1141,16 @@ class NameDetector:
         entry = self.index.entries[self.index.by_id[eid]]
         if sim < 0.72:
             return None
-        if veto >= sim - 0.02:
+        if veto >= sim - 0.02 and (
+            # A place spelled nearly like the span ("Dagana" for "Eldogan") yields to a person
+            # whose title stands before it ("Turkish President Eldogan"): places have no such
+            # titles. A place spelled exactly like the span, or a group, still wins.
+            veto_named >= sim - 0.02
+            or veto >= 1.0
+            or entry.type != "PER"
+            or not titles
+            or not self._title_evidence(titles, entry).agrees
+        ):
             return None
         if entry.type in ("LOC", "ORG") and _INITIALS_BEFORE_RE.search(doc.text, max(0, s - 12), s):
             return None  # "D.L. Berlijn" is a person, not a Dutch spelling of Berlin

@@ -24,7 +24,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from ..gazetteer.model import Entry, Gazetteer
-from .keys import ARTICLES, PARTICLES, korean_surname, part_keys, parts, readings, skeleton, wade_giles
+from .keys import ARTICLES, PARTICLES, korean_surname, part_keys, parts, readings, skeleton, span_readings, wade_giles
 
 #: Posting lists longer than this are not read (the key is too common to identify anything).
 MAX_POSTING = 600
@@ -96,7 +96,7 @@ def _part_span_keys(p: str) -> frozenset[str]:
     readings. Computed once per part: a mangled name comes back as a sub-span of itself and of
     longer runs ("Rajapaksae" in "Basil Rajapaksae"), and given names repeat across names."""
     keys = set(part_keys(p))
-    for r in (*readings(p), wade_giles(p), korean_surname(p)):
+    for r in (*span_readings(p), wade_giles(p), korean_surname(p)):
         if r != p:
             keys.update(part_keys(r))
     return frozenset(keys)

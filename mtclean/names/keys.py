@@ -281,6 +281,20 @@ def english_vowels(part: str) -> str:
     return _LONG_VOWEL_RE.sub(lambda m: "i" if m.group() == "ee" else "u", part)
 
 
+_EA_RE = re.compile(r"(?<=[b-df-hj-np-tv-z])ea(?=[b-df-hj-np-tv-z])")
+
+
+def english_sound(part: str) -> str:
+    """A span part spelt the way English spells a sound: "ea" between consonants is "i"
+    ("Zaleaf" / "Zalif"): a machine translation from Japanese writes the katakana syllables
+    "rifu" of Zarif with the English word "leaf". Asked for the span side only (`span_readings`):
+    the gazetteer's own "Jean" or "Pearson" is no respelt "Jin" or "Pirson". Returns the part
+    unchanged when none applies."""
+    if "ea" not in part:
+        return part
+    return _EA_RE.sub("i", part)
+
+
 def cyrillic(part: str) -> str:
     """A name romanised back from Cyrillic, read the English way: "dzh" (Дж) is "j" ("Dzhon" for
     John, "Dzhonson" for Johnson); no English spelling has it. ("ks" for "x" is not read: "Oleksandr"
@@ -382,6 +396,17 @@ def readings(part: str) -> tuple[str, ...]:
         if alt != part and alt not in out:
             out.append(alt)
     return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def span_readings(part: str) -> tuple[str, ...]:
+    """`readings` and, for a part of the text (not of a gazetteer form), its English sound
+    spelling read back (`english_sound`)."""
+    out = readings(part)
+    alt = english_sound(part)
+    if alt != part and alt not in out:
+        out = (*out, alt)
+    return out
 
 
 @lru_cache(maxsize=65536)

@@ -16,7 +16,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel
 
 from .common import zipf
-from .keys import article_variants, drop_final_r, is_particle, readings, skeleton
+from .keys import article_variants, drop_final_r, is_particle, readings, skeleton, span_readings
 
 
 def _ratio(a: str, b: str) -> float:
@@ -27,20 +27,22 @@ _View = tuple[str, str, str, str]
 
 
 @lru_cache(maxsize=65536)
-def _views(a: str, articles: bool) -> tuple[_View, ...]:
+def _views(a: str, articles: bool, span: bool = False) -> tuple[_View, ...]:
     """The spellings of a part worth comparing, each with its three skeletons (computed once per
     part, not once per pair): the part, its article-stripped forms (only in words English does
     not know: "Alshara", not "Albert"), and its other renderings read the English way
-    (`keys.readings`: French/German "Charaa", Korean "Jeong-eun", katakana "Netaniyafu")."""
+    (`keys.readings`: French/German "Charaa", Korean "Jeong-eun", katakana "Netaniyafu"; for a
+    part of the text, ``span``, also `keys.span_readings`: "Zaleaf" as "Zalif")."""
     xs = [a, *article_variants(a)] if articles and zipf(a) < 2.5 else [a]
-    xs.extend(alt for alt in readings(a) if alt not in xs)
+    xs.extend(alt for alt in (span_readings(a) if span else readings(a)) if alt not in xs)
     return tuple((x, skeleton(x), skeleton(drop_final_r(x)), skeleton(x, False)) for x in xs)
 
 
 @lru_cache(maxsize=131072)
 def part_similarity(a: str, b: str, articles: bool = True) -> float:
-    """Similarity of two folded parts in [0, 1]: the best over the views of each (`_views`) of
-    the surface ratio blended with the best skeleton ratio.
+    """Similarity of a folded part of the text ``a`` and a folded part of a gazetteer form ``b``
+    in [0, 1]: the best over the views of each (`_views`) of the surface ratio blended with the
+    best skeleton ratio.
 
     ``articles=False`` for parts joined from several words: their first letters are a word of
     their own, not a fused article ("Ali"+"Aboul" is not "al-Iaboul").
@@ -50,7 +52,7 @@ def part_similarity(a: str, b: str, articles: bool = True) -> float:
     best = 0.0
     ratio = _ratio
     ys = _views(b, articles)
-    for x, kx, rx, gx in _views(a, articles):
+    for x, kx, rx, gx in _views(a, articles, True):
         for y, ky, ry, gy in ys:
             surf = ratio(x, y)
             # The skeleton is coarse: it only confirms what the surface suggests, and a short one
