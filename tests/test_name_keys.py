@@ -301,3 +301,37 @@ def test_part_similarity_reads_the_sound_spelling_of_the_text_not_of_the_form():
 
     assert part_similarity("zaleaf", "zarif") > part_similarity("zarif", "zaleaf")
     assert part_similarity("zaleaf", "zarif") >= 0.8
+
+
+@pytest.mark.parametrize(
+    "part,expected",
+    [("raishi", "raisi"), ("shishi", "sisi"), ("laishi", "laishi"), ("lavrov", "lavrov")],
+)
+def test_katakana_si_reads_shi_as_si_in_romanised_katakana_on_the_span_side(part, expected):
+    from mtclean.names.keys import katakana_si, readings, span_readings
+
+    assert katakana_si(part) == expected  # "laishi" has an l: no romanised katakana
+    assert (expected in span_readings(part)) == (expected != part)
+    assert expected == part or expected not in readings(part)  # "Rishi", "Shinzo" are spelt right
+
+
+@pytest.mark.parametrize(
+    "part,expected",
+    [("nasrallah", "nasralla"), ("haniyeh", "haniye"), ("saleh", "saleh"), ("sarah", "sarah"), ("shah", "shah")],
+)
+def test_silent_h_is_read_on_the_form_side_only(part, expected):
+    from mtclean.names.keys import form_readings, silent_h, span_readings
+
+    assert silent_h(part) == expected
+    assert (expected in form_readings(part)) == (expected != part)
+    assert expected == part or expected not in span_readings(part)
+
+
+def test_a_turkish_soft_g_is_keyed_silent_too():
+    from mtclean import Entry
+    from mtclean.names.index import NameIndex
+
+    idx = NameIndex.build([Entry("per.e", "PER", "Recep Tayyip Erdoğan"), Entry("per.x", "PER", "Gilad Erdan")])
+    assert "Recep Tayyip Erdoğan" in [f.surface for f in idx.lookup_forms("Erdoan")]
+    plain = NameIndex.build([Entry("per.e", "PER", "Recep Tayyip Erdogan"), Entry("per.x", "PER", "Gilad Erdan")])
+    assert "Recep Tayyip Erdogan" not in [f.surface for f in plain.lookup_forms("Erdoan")]

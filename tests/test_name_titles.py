@@ -106,3 +106,17 @@ def test_an_iranian_foreign_minister_spelt_with_an_english_word_is_repaired(clea
     assert "English spelling of the sound" in r.fixes[0].reason
     # The same word after a title that fits every foreign minister in the world: left alone.
     assert not cleaner.clean("Foreign Minister Zaleaf said the talks were useful.").fixes
+
+
+@pytest.mark.parametrize(
+    "text,original,canonical",
+    [
+        # Katakana round trips (Japanese news through machine translation).
+        ("Turkish President Erdoan met the delegation.", "Erdoan", "Erdoğan"),  # ğ is silent
+        ("Hezbollah leader Nasrara said the group would respond.", "Nasrara", "Nasrallah"),
+        ("Iranian President Raishi visited the province.", "Raishi", "Raisi"),  # シ is "shi" and "si"
+    ],
+)
+def test_katakana_renderings_after_an_identifying_title_are_repaired(cleaner, text, original, canonical):
+    r = cleaner.clean(text)
+    assert [(f.original, f.replacement) for f in r.fixes] == [(original, canonical)]

@@ -199,7 +199,13 @@ class NameIndex:
                 if len(ps) > idx.max_parts.get(ps[0], 0):
                     idx.max_parts[ps[0]] = len(ps)
                 if kind in _POSTED:
-                    for k in form_keys(ps):
+                    keys = form_keys(ps)
+                    if "ğ" in surface or "Ğ" in surface:
+                        # Turkish soft g is silent: "Erdoğan" comes out of a translation (or a
+                        # round trip through katakana, エルドアン) as "Erdoan", which shares no
+                        # key with "erdogan".
+                        keys |= form_keys(tuple(norm(surface.replace("ğ", "").replace("Ğ", "")).split(" ")))
+                    for k in keys:
                         _add(post, k, fi)
         return idx
 

@@ -267,6 +267,27 @@ def katakana_ti(part: str) -> str:
     return _KATAKANA_TI_RE.sub(lambda m: "ti" if m.group() == "chi" else "z", japanese(part))
 
 
+def katakana_si(part: str) -> str:
+    """A romanised katakana word read back (`japanese`) with "shi" read as "si": katakana has one
+    sign, シ, for both, so "Raisi" comes back as "Raishi" or "Laishi". Asked for the span side
+    only (`span_readings`): a gazetteer's "Shinzo" or "Rishi" is spelt right. Returns the part
+    unchanged when it is no romanised katakana or has no "shi"."""
+    if "shi" not in part or not _ROMAJI_RE.fullmatch(part):
+        return part
+    return japanese(part).replace("shi", "si")
+
+
+_FINAL_H_RE = re.compile(r"(?<=[aeiou])h$")
+
+
+def silent_h(part: str) -> str:
+    """A final "h" after a vowel left out, as many renderings of Arabic and Persian names do
+    ("Nasrallah" / "Nasralla", "Haniyeh" / "Haniye", "Abdullah" / "Abdulla"); only in a part of
+    more than five letters ("Saleh" and "Sarah" are left: short names are near too many others).
+    Returns the part unchanged otherwise."""
+    return _FINAL_H_RE.sub("", part) if len(part) > 5 else part
+
+
 _LONG_VOWEL_RE = re.compile(r"(?:ee|oo)(?=[a-z])")
 
 
@@ -401,9 +422,21 @@ def readings(part: str) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def span_readings(part: str) -> tuple[str, ...]:
     """`readings` and, for a part of the text (not of a gazetteer form), its English sound
-    spelling read back (`english_sound`)."""
+    spelling read back (`english_sound`) and its katakana "shi" read as "si" (`katakana_si`)."""
     out = readings(part)
-    alt = english_sound(part)
+    for alt in (english_sound(part), katakana_si(part)):
+        if alt != part and alt not in out:
+            out = (*out, alt)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def form_readings(part: str) -> tuple[str, ...]:
+    """`readings` and, for a part of a gazetteer form (not of the text), the part without its
+    final silent "h" (`silent_h`): a translation writes "Nasrala" or "Nasrara" for Nasrallah. Not
+    on the text's side, where "Bakhitah" read as "Bakhita" came near other names."""
+    out = readings(part)
+    alt = silent_h(part)
     if alt != part and alt not in out:
         out = (*out, alt)
     return out

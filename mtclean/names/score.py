@@ -16,7 +16,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel
 
 from .common import zipf
-from .keys import article_variants, drop_final_r, is_particle, readings, skeleton, span_readings
+from .keys import article_variants, drop_final_r, form_readings, is_particle, skeleton, span_readings
 
 
 def _ratio(a: str, b: str) -> float:
@@ -31,10 +31,12 @@ def _views(a: str, articles: bool, span: bool = False) -> tuple[_View, ...]:
     """The spellings of a part worth comparing, each with its three skeletons (computed once per
     part, not once per pair): the part, its article-stripped forms (only in words English does
     not know: "Alshara", not "Albert"), and its other renderings read the English way
-    (`keys.readings`: French/German "Charaa", Korean "Jeong-eun", katakana "Netaniyafu"; for a
-    part of the text, ``span``, also `keys.span_readings`: "Zaleaf" as "Zalif")."""
+    (`keys.readings`: French/German "Charaa", Korean "Jeong-eun", katakana "Netaniyafu"), with
+    those only one side has: for a part of the text (``span``) `keys.span_readings` ("Zaleaf"
+    as "Zalif"), for a part of a gazetteer form `keys.form_readings` ("Nasrallah" as
+    "Nasralla")."""
     xs = [a, *article_variants(a)] if articles and zipf(a) < 2.5 else [a]
-    xs.extend(alt for alt in (span_readings(a) if span else readings(a)) if alt not in xs)
+    xs.extend(alt for alt in (span_readings(a) if span else form_readings(a)) if alt not in xs)
     return tuple((x, skeleton(x), skeleton(drop_final_r(x)), skeleton(x, False)) for x in xs)
 
 
