@@ -120,3 +120,13 @@ def test_an_iranian_foreign_minister_spelt_with_an_english_word_is_repaired(clea
 def test_katakana_renderings_after_an_identifying_title_are_repaired(cleaner, text, original, canonical):
     r = cleaner.clean(text)
     assert [(f.original, f.replacement) for f in r.fixes] == [(original, canonical)]
+
+
+def test_a_lone_family_name_after_a_title_that_fits_is_suggested_not_rewritten(cleaner):
+    # "President" fits Donald Trump but also every other president: a finding with the
+    # suggestion, never a fix. With no title there is nothing to go by, not even a suggestion.
+    r = cleaner.clean("President Torump said he would meet Putin.")
+    assert not r.fixes
+    assert [(f.original, f.replacement, f.entity) for f in r.findings] == [("Torump", "Trump", "per.donald-trump")]
+    assert r.findings[0].confidence < 0.8
+    assert not cleaner.clean("Torump said he would meet Putin.").findings

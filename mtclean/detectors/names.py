@@ -1328,7 +1328,9 @@ class NameDetector:
             conf = min(conf, 0.6)
             notes.append("the changed word is common in English")
         if single and partial and not (in_doc or identifying):
-            conf = min(conf, 0.6)
+            # A lone family name: a suggestion at most, and only when the title before it fits
+            # the entry ("President Torump": Donald Trump is a president, but so are many).
+            conf = min(conf, 0.7 if tev.agrees else 0.6)
             notes.append("a partial name without context")
         if (
             entry.type == "PER"
