@@ -58,6 +58,8 @@ def test_both_ends(cleaner):
         "All rights reserved.",
         "[Responsible editor: Wang Lei]",
         "This article has been machine translated.",
+        "(Translated by Google)",
+        "[Machine translated by DeepL]",
     ],
 )
 def test_trailing_patterns(cleaner, line):

@@ -116,3 +116,18 @@ def test_never_crashes_spans_match_idempotent(text):
     for f in (*r.fixes, *r.findings):
         assert text[f.start : f.end] == f.original
     assert not c.clean(r.text).fixes
+
+
+def test_a_lone_straight_opening_quote_is_flagged_only_when_it_can_only_open():
+    c = Cleaner(enable=RULES)
+    r = c.clean('The spokesman said "we will respond at the appropriate time.')
+    assert [(f.rule, f.original) for f in r.findings] == [("artifact.unclosed-quote", '"we will respond at the')]
+    assert r.text == 'The spokesman said "we will respond at the appropriate time.'  # a flag, never a fix
+    # Inches, two straight marks (which pairs with which is unclear) or a closed quote: no flag.
+    for text in (
+        'The screen measures 55" across.',
+        'He is 6\'2" tall and "very fast.',
+        'He said "we will respond," and left.',
+        'The frame adds "about an inch.\n"More," he said.',  # runs on into the next paragraph
+    ):
+        assert not [f for f in c.clean(text).findings if f.rule == "artifact.unclosed-quote"], text

@@ -6,7 +6,8 @@ detector: text inside a quotation is treated as the speaker's words (editorial b
 
 * ``artifact.unclosed-quote`` (flag): an opening mark whose closing mark never comes.  A quote that
   runs on into the next paragraph, which opens with a new quotation mark, is standard English style
-  and is not flagged.
+  and is not flagged.  A straight mark " is flagged only when it is the only one in its paragraph
+  and stands where only an opening quote can (after a space, not after a digit: 5" is inches).
 * ``artifact.quote-style`` (fix): in an article with a clear dominant style (curly “…” or straight
   "…"), a pair in another style or a broken pair (« … ’, “ … », „ … “) is rewritten to it.  Curly
   and straight quotes mixed in otherwise correct text are left alone.
@@ -136,6 +137,19 @@ def _analyse_line(
     return pairs, unclosed
 
 
+def _lone_straight_opener(text: str, o: int) -> bool:
+    """A straight double quote at ``o`` that can only open a quotation: the only one in its
+    paragraph, after a space, the paragraph start or an opening bracket or dash (not after a
+    digit: 5" is five inches), before a word (checked by the caller)."""
+    ls = text.rfind("\n", 0, o) + 1
+    le = text.find("\n", o)
+    if le < 0:
+        le = len(text)
+    if text.count('"', ls, le) != 1:
+        return False
+    return o == ls or text[o - 1].isspace() or text[o - 1] in "([{—–"
+
+
 def analyse_quotes(doc: Document) -> QuoteAnalysis:
     """Pair the quotation marks of ``doc`` paragraph by paragraph."""
     text = doc.text
@@ -216,9 +230,12 @@ class QuoteDetector:
                     "“This is a clear message",
                 ),
                 ("He called it «a short visit.\nTalks resume on Monday.", "«a short visit."),
+                ('The spokesman said "we will respond at the appropriate time.', '"we will respond at the'),
             ),
             counter_examples=(
                 "“We will not allow it,” he said.",
+                'The screen measures 55" across and the frame adds "about an inch.',
+                'He said "we will respond," and left. The "plan" stays.',
                 "“The first paragraph of a long quotation runs on.\n“And the next one closes it,” she said.",
                 "He said he wanted “peace” and “calm.”",
                 "The country’s leaders met in the 1990s.",
@@ -262,10 +279,12 @@ class QuoteDetector:
     def _unclosed(self, doc: Document, analysis: QuoteAnalysis) -> Iterator[Finding]:
         text = doc.text
         for o, mark, continues in analysis.unclosed:
-            if continues or mark == '"':
+            if continues:
                 continue
             if o + 1 >= len(text) or not _is_word(text[o + 1]):
                 continue
+            if mark == '"' and not _lone_straight_opener(text, o):
+                continue  # straight marks are also inches, seconds and typos: only a clear case
             sent_end = doc.sentence_at(o)[1]
             if sent_end <= o:
                 sent_end = min(len(text), o + 200)
