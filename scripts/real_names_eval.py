@@ -10,8 +10,10 @@ Mottaki") and often a false fix (someone else renamed: "Igor Stefanov" -> "Igor 
 
 Contexts, one sentence per document: ``bare`` ("Officials met X on Monday."), ``initial`` ("X said
 the talks would resume."), ``title`` ("Foreign Minister X arrived in the capital.": a title that
-fits hundreds of entries); and ``list``: 40 names per document, one per line, where every name is
-"named elsewhere in the text" for the others.
+fits hundreds of entries); ``surname``: two sentences, the full name then the family name alone
+("Francis Babu arrived ... Babu said ...": the lone word is that man's, not the town of al-Bab);
+and ``list``: 40 names per document, one per line, where every name is "named elsewhere in the
+text" for the others.
 
     python scripts/real_names_eval.py                  # all names; about a minute
     python scripts/real_names_eval.py --every 3 --show 20 --json /tmp/real_names.json
@@ -30,9 +32,12 @@ from mtclean import load_gazetteer
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "phoenix" / "Phoenix.Countries.actors.txt"
 CONTEXTS = {
-    "bare": "Officials met {} on Monday.",
-    "initial": "{} said the talks would resume.",
-    "title": "Foreign Minister {} arrived in the capital.",
+    "bare": "Officials met {name} on Monday.",
+    "initial": "{name} said the talks would resume.",
+    "title": "Foreign Minister {name} arrived in the capital.",
+    # The full name, then the family name alone, as news writes a second mention (names of two
+    # or more words only).
+    "surname": "{name} arrived in the capital on Monday. {surname} said the talks would resume.",
 }
 
 
@@ -51,12 +56,18 @@ def main(argv: list[str] | None = None) -> int:
     people = sorted({e.canonical for e in load_gazetteer(a.actors) if e.type == "PER" and not index.exact_forms(e.canonical)})
     people = people[:: max(1, a.every)]
     rows: list[dict[str, object]] = []
+    sentences: Counter[str] = Counter()
     for context, template in CONTEXTS.items():
         for name in people:
-            for f in cleaner.clean(template.format(name)).fixes:
+            words = name.split()
+            if "{surname}" in template and len(words) < 2:
+                continue
+            sentences[context] += 1
+            for f in cleaner.clean(template.format(name=name, surname=words[-1])).fixes:
                 rows.append({"context": context, "name": name, **f.to_dict()})
+    sentences["list"] = len(people)
     for i in range(0, len(people), 40):
-        text = "\n".join(CONTEXTS["bare"].format(n) for n in people[i : i + 40])
+        text = "\n".join(CONTEXTS["bare"].format(name=n) for n in people[i : i + 40])
         for f in cleaner.clean(text).fixes:
             rows.append({"context": "list", "name": f.original, **f.to_dict()})
     counts = Counter(str(r["context"]) for r in rows)
@@ -64,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'context':8s} {'sentences':>9s} {'rewrites':>8s} {'rate %':>7s}")
     for context in (*CONTEXTS, "list"):
         n = counts.get(context, 0)
-        print(f"{context:8s} {len(people):9d} {n:8d} {100 * n / max(1, len(people)):7.2f}")
+        print(f"{context:8s} {sentences[context]:9d} {n:8d} {100 * n / max(1, sentences[context]):7.2f}")
     for r in rows[: a.show]:
         print(f"  [{r['context']}] {r['original']!r} -> {r['replacement']!r} ({r['confidence']}): {r['reason']}")
     if a.json:

@@ -64,7 +64,7 @@ from .base import Rule
 
 if TYPE_CHECKING:
     from ..config import Config
-    from ..document import Document
+    from ..document import Document, Token
 
 _MAX_SPAN = 6
 #: Longest name, in parts, that the fuzzy matcher considers.
@@ -541,7 +541,6 @@ class NameDetector:
             tuple[str, str], tuple[dict[str, tuple[float, Alignment, Form, bool]], tuple[float, float]]
         ] = {}
         self._tev_cache: dict[tuple[tuple[str, ...], str], TitleEvidence] = {}
-        self._name_words: frozenset[str] | None = None  # every part of every form (`_sentence_word`)
 
     # ------------------------------------------------------------------ scan
     def find(self, doc: Document) -> Iterator[Fix | Finding | Mention]:
@@ -650,6 +649,7 @@ class NameDetector:
             sorted(self._subspans(doc, run, exact, covered, hard), key=lambda t: (t[0] - t[1], t[0]))
             for run, exact, covered, hard in pending
         ]
+        name_words = self._name_words(doc, all_runs)
         for _pass in range(2):
             by_entity: dict[str, list[tuple[int, int]]] = {}
             for eid, a, b in evidence:
@@ -676,6 +676,13 @@ class NameDetector:
                     )
                     if d is not None and inside and d.entry.id not in inside:
                         d = None  # never rewrite a correct name of another entity
+                    if (
+                        d is not None
+                        and d.changed
+                        and name_words
+                        and self._word_of_another_name(doc, s, e, d.entry.id, name_words, decisions, out)
+                    ):
+                        d = None  # "Babu" after "Francis Babu": that man, not the town of al-Bab
                     decisions[key] = d
                     if _settles(d, loose):
                         settled.append(key)
@@ -862,17 +869,59 @@ class NameDetector:
                     return True
         return False
 
-    def _sentence_word(self, doc: Document, ti: int) -> bool:
-        """An everyday word capitalised only because it starts the sentence ("Later", "Meanwhile"),
-        that no gazetteer name starts with: it explains itself and is no piece of the name after
-        it ("Later Puchin said"). A word of some gazetteer name ("Mark", "Francis", "Song") is not
-        one: it may begin a name the gazetteer lacks."""
-        tok = doc.tokens[ti]
-        if tok.start not in doc.sentence_starts or not is_everyday(tok.text):
+    @staticmethod
+    def _name_words(doc: Document, all_runs: list[list[int]]) -> dict[str, list[int]]:
+        """Words of the names of two or more words the text writes (titles, particles and
+        function words aside): folded word -> its token indices."""
+        toks = doc.tokens
+        out: dict[str, list[int]] = {}
+        for run in all_runs:
+            if len(run) < 2:
+                continue
+            content = [
+                t
+                for t in run
+                if not is_title_token(doc, toks[t])
+                and not is_particle(w := fold(_strip_possessive(toks[t].text)))
+                and w not in _FUNCTION_WORDS
+            ]
+            if len(content) < 2:
+                continue
+            for t in content:
+                out.setdefault(fold(_strip_possessive(toks[t].text)), []).append(t)
+        return out
+
+    @staticmethod
+    def _word_of_another_name(
+        doc: Document,
+        s: int,
+        e: int,
+        entity: str,
+        name_words: dict[str, list[int]],
+        decisions: dict[tuple[int, int], Decision | None],
+        out: list[Fix | Finding | Mention],
+    ) -> bool:
+        """Whether the one-word span (s, e) repeats a word of a longer name written elsewhere in
+        the text that is not ``entity`` (neither an exact mention of it nor confidently repaired
+        to it): news names a person in full, then by one name ("Francis Babu ... Babu said"), so
+        the word is that person's, whoever the gazetteer knows by a similar name."""
+        toks = doc.tokens_between(s, e)
+        if len(toks) != 1:
             return False
-        if self._name_words is None:  # built on first need: a set of the parts of every form
-            self._name_words = frozenset(p for f in self.index.forms for p in f.parts)
-        return fold(tok.text) not in self._name_words
+        places = [t for t in name_words.get(fold(_strip_possessive(toks[0].text)), ()) if not s <= doc.tokens[t].start < e]
+        for t in places:
+            tok = doc.tokens[t]
+
+            def covers(a: int, b: int, tok: Token = tok) -> bool:
+                return a <= tok.start and tok.end <= b
+
+            if any(
+                d is not None and d.confidence >= 0.8 and d.entry.id == entity and covers(d.start, d.end)
+                for d in decisions.values()
+            ) or any(isinstance(m, Mention) and m.entity == entity and covers(m.start, m.end) for m in out):
+                continue  # the longer name is this entity's: the word is a partial mention of it
+            return True
+        return False
 
     @staticmethod
     def _place_context(doc: Document, first_tok: int, entry: Entry) -> str:
@@ -976,7 +1025,6 @@ class NameDetector:
                         and not particle[k]
                         and k not in covered
                         and fold(toks[run[k]].text) not in _FUNCTION_WORDS
-                        and not self._sentence_word(doc, run[k])
                     )
 
                 # A patronymic link counts as next to it ("Hamudan bin Mohamudo ...": the span
