@@ -421,3 +421,33 @@ def test_pieces_of_a_span_next_to_an_unexplained_word_are_still_decided():
         "Mohamumedo Aru Makutoamu would meet the delegation again on Friday."
     )
     assert ("Makutoamu", "Maktoum") in [(f.original, f.replacement) for f in r.fixes]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian drones struck Harkiv overnight.",
+        "Fighting continued in Harkiv on Monday.",
+        "He lives near northern Harkiv.",
+        "Shelling hit the Harkiv region.",
+        "Shelling hit the outskirts of Harkiv.",
+    ],
+)
+def test_a_lone_place_word_is_repaired_where_the_sentence_says_it_is_a_place(text):
+    r = Cleaner(enable=["name"]).clean(text)
+    assert [(f.original, f.replacement) for f in r.fixes] == [("Harkiv", "Kharkiv")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harkiv was quiet on Monday.",  # could be anyone's name: a suggestion only
+        "Officials met Kennja on Monday.",  # a person's name near "Kenya"
+        "The death of Kennja shocked the village.",  # "of" after a noun that is no area
+    ],
+)
+def test_a_lone_word_near_a_place_name_is_only_suggested_without_a_locative_context(text):
+    r = Cleaner(enable=["name"]).clean(text)
+    assert not r.fixes
+    assert [f.rule for f in r.findings if f.kind == "name"] == ["name.fuzzy"]
+    assert "nothing in the sentence says it is a place" in r.findings[0].reason

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -371,6 +372,22 @@ _PLACE_NOUNS = frozenset(
     "state island river valley neighbourhood neighborhood suburb".split()
 )
 _SUFFIXES = ("i", "y", "is", "ian", "ians", "s", "es", "ite", "ites", "ese", "an", "ans", "ni")
+#: Words right before a place in English and rarely before a person (`_locative_context`).
+_LOCATIVE_BEFORE = frozenset(
+    """in at near into inside outside around across throughout toward towards within
+    struck hit shelled bombed bombarded pounded captured seized recaptured liberated besieged encircled
+    stormed evacuated""".split()
+)
+#: Nouns that make "of" locative ("the outskirts of Kyiev"; "the wife of" does not).
+_AREA_OF = frozenset(
+    """outskirts suburbs north south east west northeast northwest southeast southwest centre center
+    heart streets edge vicinity parts""".split()
+)
+#: Adjectives that may stand between a locative word and the place ("in northern Harkiv").
+_PLACE_ADJECTIVES = frozenset(
+    """the northern southern eastern western central northeastern northwestern southeastern
+    southwestern occupied besieged rural downtown""".split()
+)
 
 
 class _Evidence:
@@ -936,6 +953,37 @@ class NameDetector:
         return ""
 
     @staticmethod
+    def _locative_context(doc: Document, first_tok: int, last_tok: int) -> str:
+        """What in the sentence says the span is a place: a locative word before it ("in",
+        "near", "struck"; "of" after an area noun, "the outskirts of"), past "the" and direction
+        adjectives ("in northern Harkiv"), or a place noun after it ("Harkiv region", "Shatti
+        refugee camp"); ""
+        when nothing does ("Officials met Kennja" is a person whatever Kenya looks like)."""
+        toks = doc.tokens
+        sent_start, _ = doc.sentence_at(toks[first_tok].start)
+        k = first_tok - 1
+        while k >= 0 and toks[k].start >= sent_start and toks[k].text.lower() in _PLACE_ADJECTIVES:
+            k -= 1
+        if k >= 0 and toks[k].start >= sent_start:
+            w = toks[k].text.lower()
+            if w in _LOCATIVE_BEFORE:
+                return w
+            if w == "of" and k >= 1 and toks[k - 1].text.lower() in _AREA_OF:
+                return f"{toks[k - 1].text.lower()} of"
+        # A place noun after it, at most one lower-case word between ("Shatti refugee camp").
+        prev = last_tok
+        for nxt in (last_tok + 1, last_tok + 2):
+            if nxt >= len(toks) or doc.text[toks[prev].end : toks[nxt].start] != " ":
+                break
+            w = toks[nxt].text
+            if w.lower() in _PLACE_NOUNS:
+                return w.lower()
+            if not w.islower():
+                break
+            prev = nxt
+        return ""
+
+    @staticmethod
     def _capital_mid(doc: Document, tok_index: int) -> bool:
         tok = doc.tokens[tok_index]
         return tok.start not in doc.sentence_starts
@@ -1410,6 +1458,17 @@ class NameDetector:
             notes.append("a name many people share, and nothing in the text identifies this one")
         if single and entry.type in ("LOC", "ORG") and sim < 0.9 and not (in_country or tev.agrees or in_doc or place_word):
             conf = min(conf, 0.7)  # one unknown word near a place name: a finding, not a fix
+        elif (
+            single
+            and entry.type == "LOC"
+            and not (in_country or tev.agrees or in_doc or place_word)
+            and not self._locative_context(doc, first_tok, bisect_left(doc.token_starts, e) - 1)
+        ):
+            # One word spelled near a place, where nothing in the sentence says it is a place:
+            # people outnumber places among the unknown names of news ("Officials met Kennja",
+            # "Babu said"). A finding with the suggestion.
+            conf = min(conf, 0.7)
+            notes.append("nothing in the sentence says it is a place")
         if single and known >= COMMON_ZIPF:
             conf = min(conf, 0.5)
         if entry.has("needs_context"):
