@@ -451,3 +451,33 @@ def test_a_lone_word_near_a_place_name_is_only_suggested_without_a_locative_cont
     assert not r.fixes
     assert [f.rule for f in r.findings if f.kind == "name"] == ["name.fuzzy"]
     assert "nothing in the sentence says it is a place" in r.findings[0].reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A merge must spell the name with both words: "Ma" and "II" are words of their own.
+        "Foreign Minister Frederick Ma arrived in the capital.",
+        "Foreign Minister Konstantinos II arrived in the capital.",
+        "Foreign Minister Frederik IX arrived in the capital.",
+    ],
+)
+def test_a_word_is_never_dropped_by_merging_it_into_a_name_part(text):
+    assert not Cleaner(enable=["name"]).clean(text).fixes
+
+
+def test_merges_and_splits_need_letters_from_both_parts():
+    al = name_similarity(("frederick", "ma"), ("frederick", "shava"))
+    assert all(len(si) == len(fi) for si, fi, _ in al.pairs)
+    # Split names still merge: each word adds letters to the name's part.
+    assert name_similarity(("netana", "hu"), ("netanyahu",)).score > 0.85
+    r = Cleaner(enable=["name"]).clean("President Ursula Fondeleyen said on Monday.")
+    assert [(f.original, f.replacement) for f in r.fixes] == [("Ursula Fondeleyen", "Ursula von der Leyen")]
+
+
+def test_a_shared_given_name_does_not_join_another_family_name_into_the_match():
+    # Joined, "noureddinetaleb" is close to "noureddinealbaba": the given name carries it.
+    al = name_similarity(("noureddine", "taleb"), ("noureddine", "al", "baba"))
+    assert al.score < 0.85 or all(len(si) == 1 for si, _fi, _ in al.pairs)
+    text = "Officials met Noureddine Taleb on Monday.\nOfficials met Noureddine al-Baba on Monday."
+    assert not Cleaner(enable=["name"]).clean(text).fixes

@@ -91,6 +91,15 @@ def _close(a: str, b: str) -> bool:
     return abs(len(a) - len(b)) <= 1 + max(len(a), len(b)) // 8
 
 
+def _both_spell(x: str, y: str, whole: str) -> bool:
+    """Whether two parts joined may spell ``whole`` as a merge or split: each must add letters
+    to it, so ``whole`` is at least two letters longer than the longer of them ("Netana" + "Hu"
+    spells Netanyahu). Where one of them alone spells it, the other is a word of its own, not
+    a piece: "Frederick" + "Ma" is not a respelt Frederick, nor "Konstantinos" + "II" a
+    Constantinos."""
+    return len(whole) >= max(len(x), len(y)) + 2
+
+
 _is_particle = lru_cache(maxsize=65536)(is_particle)
 
 
@@ -156,7 +165,7 @@ def _align_table(span: tuple[str, ...], form: tuple[str, ...]) -> Alignment:
                         best[key] = (ng, nwt, here, _MATCH, s)
                 if i + 1 < n and len(a) > 1 and len(span[i + 1]) > 1:
                     joined = a + span[i + 1]
-                    if _close(joined, b):
+                    if _close(joined, b) and _both_spell(a, span[i + 1], b):
                         s = sim(joined, b, not ps_[i]) * 0.98
                         ww = max(ws[i] + ws[i + 1], wf[j])
                         key, ng, nwt = here + 2 * w1 + 1, g + s * ww, wt + ww
@@ -165,7 +174,7 @@ def _align_table(span: tuple[str, ...], form: tuple[str, ...]) -> Alignment:
                             best[key] = (ng, nwt, here, _MERGE, s)
                 if j + 1 < m and len(b) > 1 and len(form[j + 1]) > 1:
                     joined = b + form[j + 1]
-                    if _close(a, joined):
+                    if _close(a, joined) and _both_spell(b, form[j + 1], a):
                         s = sim(a, joined) * 0.98
                         ww = max(ws[i], wf[j] + wf[j + 1])
                         key, ng, nwt = here + w1 + 2, g + s * ww, wt + ww
@@ -243,6 +252,9 @@ def name_similarity(span: tuple[str, ...], form: tuple[str, ...], swap: bool = T
         and (len(span) < len(form) or len(form) == 1)
         and abs(len(joined_span) - len(joined_form)) <= 1 + len(joined_form) // 10
         and min(map(len, span)) > 1
+        # A part spelled exactly like one of the name's is aligned, not joined: joined, a shared
+        # given name outweighs another family name ("Noureddine Taleb" is not al-Baba).
+        and not set(span) & set(form)
     ):
         s = part_similarity(joined_span, joined_form) * 0.97
         if s > a.score:
