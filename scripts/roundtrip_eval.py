@@ -5,8 +5,9 @@ romanises them back: "Macron" -> マクロン -> "Makuron", "Zelensky" -> Зел
 This script samples people from the embedded default gazetteer, pushes their canonical names
 through such round trips, puts each mangled form into short news-like sentences (with the entry's
 title, with the title and the entry's nationality as news writes it ("Russian Deputy Foreign
-Minister X"), bare, sentence-initial, possessive, and in a paragraph where the correct name also
-appears), and runs ``mtclean.Cleaner(enable=["name"])`` over them.  It reports recall (the
+Minister X"), bare, sentence-initial, possessive, in a paragraph where the correct name also
+appears, and the family name alone after the title, "Prime Minister Netaniyafu", or after the
+nationality and the title, "Israeli Prime Minister Netaniyafu"), and runs ``mtclean.Cleaner(enable=["name"])`` over them.  It reports recall (the
 mangled span rewritten to the right entity), wrong-entity rewrites, findings-only suggestions,
 and, on negatives (the correct names and aliases in the same sentences, plus real people absent
 from our gazetteers from the PETRARCH/Phoenix actor dictionaries in the shared data), the
@@ -58,7 +59,7 @@ PHOENIX_DIR = Path("/work/shared/data/phoenix")
 PHOENIX_FILE = "Phoenix.Countries.actors.txt"
 
 LANGS = ("ja", "ru")
-CONTEXTS = ("title", "national", "bare", "initial", "possessive", "paragraph")
+CONTEXTS = ("title", "national", "bare", "initial", "possessive", "paragraph", "family", "national-family")
 
 #: Lower-case name particles (kept lower case by the Cyrillic round trip, as Russian writes them).
 PARTICLES = frozenset(
@@ -422,6 +423,23 @@ def make_cases(
             k = next(counter)
             text, s, e = _fill(_TEMPLATES["title"][k % len(_TEMPLATES["title"])], form, f"{nationality} {title}", canonical)
             out.append(Case(f"{polarity}-{k}", polarity, source, variant, context, entry_id, canonical, form, text, s, e))
+            continue
+        if context in ("family", "national-family"):
+            # The family name alone after the title ("Prime Minister Netaniyafu"), or after the
+            # nationality and the title ("Israeli Prime Minister Netaniyafu"): the last word of a
+            # form that keeps the name's word count. Mangled forms only (a correct family name
+            # alone is no accepted form to count).
+            words = form.split()
+            if polarity != "pos" or not title or len(words) < 2 or len(words) != len(canonical.split()):
+                continue
+            if context == "national-family" and not nationality:
+                continue
+            head = f"{nationality} {title}" if context == "national-family" else title
+            # (Its id and template come from the case itself, not from the shared counter: the
+            # other contexts keep the templates they drew before these contexts existed.)
+            text, s, e = _fill(_TEMPLATES["title"][len(canonical) % len(_TEMPLATES["title"])], words[-1], head, canonical)
+            cid = f"{polarity}-{context}-{source}-{variant}-{entry_id}-{words[-1]}"
+            out.append(Case(cid, polarity, source, variant, context, entry_id, canonical, words[-1], text, s, e))
             continue
         template = rng.choice(_TEMPLATES[context])
         text, s, e = _fill(template, form, title, canonical)

@@ -119,3 +119,21 @@ def test_a_lone_family_name_after_a_title_that_fits_is_suggested_not_rewritten(c
     assert [(f.original, f.replacement, f.entity) for f in r.findings] == [("Torump", "Trump", "per.donald-trump")]
     assert r.findings[0].confidence < 0.8
     assert not cleaner.clean("Torump said he would meet Putin.").findings
+
+
+def test_a_lone_family_name_read_from_katakana_after_a_title_that_fits_is_repaired(cleaner):
+    # The katakana reading lands on the name ("netaniyafu" -> "netaniyahu"): the English spelling
+    # is Netanyahu whoever bears it, and nobody writes "Netaniyafu" in English.
+    r = cleaner.clean("Prime Minister Netaniyafu's office said the talks had ended without agreement.")
+    assert [(f.original, f.replacement) for f in r.fixes] == [("Netaniyafu", "Netanyahu")]
+    # A near spelling as written is not enough: Borisov's wife or daughter is "Borissova", and
+    # without a title nothing says it is him.
+    assert not cleaner.clean("Prime Minister Borissova's office said the talks had ended.").fixes
+    assert not cleaner.clean("Netaniyafu's office said the talks had ended.").fixes
+
+
+def test_a_lone_given_name_is_no_mention_of_a_person(cleaner):
+    # "Michell" is near Michelle O'Neill's given name, and "British Minister" fits her office:
+    # news does not call a minister by a given name alone.
+    r = cleaner.clean("On Tuesday, British Minister Michell said the talks would resume next week.")
+    assert not r.fixes

@@ -119,6 +119,11 @@ def test_national_context_puts_the_country_before_the_title(rt, gazetteer):
     assert national and all(f"Russian {rt.title_of(lavrov.description)} {c.form}" in c.text for c in national)
     # The other contexts draw the same templates with or without the national one.
     plain, _ = rt.build_positive_cases([lavrov], rt.accepted_index(gazetteer), seed=2)
-    assert [c.text for c in plain] == [c.text for c in cases if c.context != "national"]
+    national_only = ("national", "national-family")
+    assert [c.text for c in plain] == [c.text for c in cases if c.context not in national_only]
+    # The family name alone, with and without the nationality before the title.
+    fam = [c for c in cases if c.context == "national-family"]
+    assert fam and all(f"Russian {rt.title_of(lavrov.description)} {c.form}" in c.text and " " not in c.form for c in fam)
+    assert {c.form for c in fam} <= {c.form for c in cases if c.context == "family"}
     negatives = rt.build_negative_cases([lavrov], [], seed=2, demonyms=demonyms)
     assert any(c.context == "national" and c.text[c.start : c.end] == c.form for c in negatives)

@@ -47,6 +47,7 @@ from ..names.keys import (
     is_particle,
     japanese,
     katakana_hu,
+    katakana_si,
     katakana_ti,
     korean,
     korean_surname,
@@ -240,6 +241,23 @@ def _reading_note(sp: str, fp: str, countries: tuple[str, ...] = ()) -> str:
             if q > best:
                 best, note = q, f"'{sp}' read as {label} '{r}'"
     return note
+
+
+#: Readings of a romanisation of another script (katakana, hangul, Cyrillic), not of another
+#: Latin spelling (French "ss", German "w"): only these respell a name beyond recognition.
+_SCRIPT_READINGS: tuple[Callable[[str], str], ...] = (japanese, katakana_hu, katakana_ti, katakana_si, korean, cyrillic)
+
+
+def _read_spelling(sp: str, fp: str) -> float:
+    """How closely a reading of another script spells ``fp`` (`_SCRIPT_READINGS`: "netaniyafu"
+    read as katakana is "netaniyahu", 0.95 of "netanyahu"), when the reading does the work: 0.0
+    unless it is closer than the part as written by more than 0.05."""
+    raw = Indel.normalized_similarity(sp, fp)
+    # A reading that only adds an ending to the name is another name ("Borissova", read
+    # "borisova", is Borisov's wife or daughter).
+    reads = {r for r in (f(sp) for f in _SCRIPT_READINGS) if r != sp and not r.startswith(fp)}
+    best = max((Indel.normalized_similarity(r, fp) for r in reads), default=0.0)
+    return best if best > raw + 0.05 else 0.0
 
 
 def _settles(d: Decision | None, loose: int) -> bool:
@@ -1369,6 +1387,8 @@ class NameDetector:
         in_doc = entry.id in doc_entities
         single = len(core) == 1
         partial = bool(form_missing)
+        if single and partial and entry.type == "PER" and not al.reversed and not _family_end(al, form.parts, entry):
+            return None  # a lone given name is no mention of a person ("Minister Michell" is no Michelle O'Neill)
         margin = sim - runner
         # A difference in vowels or doubled letters only is usually an accepted transliteration
         # ("Joumblatt", "Mouaffaq", "al-Mona"), not a mangled name: rewrite it only when the title
@@ -1423,7 +1443,22 @@ class NameDetector:
         if known >= COMMON_ZIPF and not (identifying or in_doc):
             conf = min(conf, 0.6)
             notes.append("the changed word is common in English")
-        if single and partial and not (in_doc or identifying):
+        # A lone family name that a reading of another script spells (all but) exactly, in a
+        # spelling nobody writes in English, after a title that fits ("Prime Minister
+        # Netaniyafu", read as katakana: Netanyahu): whoever else may bear the name, its English
+        # spelling is the same. Not a near spelling as written ("Borissova" is Borisov's wife or
+        # daughter, "Ussumane" a given name): only a reading that lands on the name.
+        spelled_out = (
+            single
+            and partial
+            and entry.type == "PER"
+            and tev.agrees
+            and known < 1.0
+            and len(changed) == 1
+            and len(changed[0][1]) >= 6
+            and _read_spelling(changed[0][0], changed[0][1]) >= 0.94
+        )
+        if single and partial and not (in_doc or identifying) and not spelled_out:
             # A lone family name: a suggestion at most, and only when the title before it fits
             # the entry ("President Torump": Donald Trump is a president, but so are many).
             conf = min(conf, 0.7 if tev.agrees else 0.6)
@@ -1449,7 +1484,7 @@ class NameDetector:
         place_word = entry.type == "LOC" and self._place_context(doc, first_tok, entry)
         if place_word:
             notes.append(f"'{place_word}' before it agrees with '{entry.description[:50]}'")
-        if single and entry.type == "PER" and not (identifying or in_doc):
+        if single and entry.type == "PER" and not (identifying or in_doc or spelled_out):
             conf = min(conf, 0.7)  # one word alone rarely identifies a person: a finding
         if entry.type == "PER" and not (identifying or in_doc) and self._shared_name(form.parts):
             # "Mohamad Hasan", "Abdullah Saleh": every part is one that many people bear, so a
