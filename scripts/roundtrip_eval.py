@@ -432,6 +432,8 @@ def make_cases(
             words = form.split()
             if polarity != "pos" or not title or len(words) < 2 or len(words) != len(canonical.split()):
                 continue
+            if norm(words[-1]) == norm(canonical.split()[-1]):
+                continue  # the family name came through the round trip unchanged: nothing to repair
             if context == "national-family" and not nationality:
                 continue
             head = f"{nationality} {title}" if context == "national-family" else title

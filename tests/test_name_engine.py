@@ -481,3 +481,10 @@ def test_a_shared_given_name_does_not_join_another_family_name_into_the_match():
     assert al.score < 0.85 or all(len(si) == 1 for si, _fi, _ in al.pairs)
     text = "Officials met Noureddine Taleb on Monday.\nOfficials met Noureddine al-Baba on Monday."
     assert not Cleaner(enable=["name"]).clean(text).fixes
+
+
+def test_articles_align_with_each_other_whatever_their_form():
+    a = name_similarity(("aru", "tani"), ("abdullah", "al", "thani"))
+    b = name_similarity(("al", "tani"), ("abdullah", "al", "thani"))
+    assert a.score == b.score
+    assert [p for p in a.pairs if p[0] == (0,)] == [((0,), (1,), 1.0)]

@@ -137,3 +137,13 @@ def test_a_lone_given_name_is_no_mention_of_a_person(cleaner):
     # news does not call a minister by a given name alone.
     r = cleaner.clean("On Tuesday, British Minister Michell said the talks would resume next week.")
     assert not r.fixes
+
+
+def test_the_arabic_article_in_romanised_katakana_is_the_article(cleaner):
+    # アル ("aru") is "al": it aligns with the name's article and is rewritten; "El-" is an
+    # accepted rendering of the article and stays.
+    r = cleaner.clean("Libyan Prime Minister Aru-Tani told reporters.")
+    assert [(f.original, f.replacement) for f in r.fixes] == [("Aru-Tani", "al-Thani")]
+    r = cleaner.clean("Syrian President Ahmed Aru-Sharaa said on Monday.")
+    assert [(f.original, f.replacement) for f in r.fixes] == [("Ahmed Aru-Sharaa", "Ahmed al-Sharaa")]
+    assert not cleaner.clean("Syrian President Ahmed El-Sharaa said on Monday.").fixes

@@ -1301,6 +1301,9 @@ class NameDetector:
                     exact_other = exact_other or content
                     continue
                 if not content:
+                    if sp == "aru" and fp in ARTICLES:
+                        # The article in romanised katakana (アル): no English text writes it so.
+                        changed.append((sp, fp, 1.0))
                     continue
                 merged = merged or len(si) != len(fi)
                 if len(si) != len(fi):

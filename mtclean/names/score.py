@@ -16,7 +16,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel
 
 from .common import zipf
-from .keys import article_variants, drop_final_r, form_readings, is_particle, skeleton, span_readings
+from .keys import ARTICLES, article_variants, drop_final_r, form_readings, is_particle, skeleton, span_readings
 
 
 def _ratio(a: str, b: str) -> float:
@@ -101,6 +101,7 @@ def _both_spell(x: str, y: str, whole: str) -> bool:
 
 
 _is_particle = lru_cache(maxsize=65536)(is_particle)
+_ARTICLE_SET = frozenset(ARTICLES)
 
 
 @lru_cache(maxsize=65536)
@@ -157,7 +158,9 @@ def _align_table(span: tuple[str, ...], form: tuple[str, ...]) -> Alignment:
                     # A particle only matches a particle: an article carries no identity, and
                     # matched with a name word ("al" with "ahmed" in "al-Charaa" for Ahmed
                     # al-Sharaa) it would crowd out the path that skips the word.
-                    s = sim(a, b)
+                    # The Arabic article in any of its forms is one word ("aru-" is katakana for
+                    # "al-", "el-" the Egyptian rendering, "ash-" before a sun letter).
+                    s = 1.0 if a in _ARTICLE_SET and b in _ARTICLE_SET else sim(a, b)
                     ww = ws[i] if ws[i] > wf[j] else wf[j]
                     key, ng, nwt = here + w1 + 1, g + s * ww, wt + ww
                     old = best[key]
