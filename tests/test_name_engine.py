@@ -488,3 +488,10 @@ def test_articles_align_with_each_other_whatever_their_form():
     b = name_similarity(("al", "tani"), ("abdullah", "al", "thani"))
     assert a.score == b.score
     assert [p for p in a.pairs if p[0] == (0,)] == [((0,), (1,), 1.0)]
+
+
+def test_an_article_the_name_does_not_have_is_never_deleted():
+    # "Abdoulrakhman Al Tani" aligned with Abdourahamane Tiani (Niger) leaves "Al" over: another
+    # name, and the rewrite would have deleted the article.
+    r = Cleaner(enable=["name"]).clean("Officials said Abdoulrakhman Al Tani would travel.")
+    assert not r.fixes

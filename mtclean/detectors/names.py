@@ -1315,6 +1315,11 @@ class NameDetector:
             extra = [span_parts[i] for i in al.extra if not is_particle(span_parts[i])]
             if extra:
                 return None  # the span is wider than the name: never delete words around it
+            if any(span_parts[i] in ARTICLES for i in al.extra):
+                # An article the name does not have: another name ("Abdoulrakhman Al Tani" is no
+                # Abdourahamane Tiani), or no article at all ("An" in "Kim Jon An"); the rewrite
+                # would delete it.
+                return None
         form_missing = [form_parts[j] for j in al.missing if not is_particle(form_parts[j])]
         if not changed:
             if al.pairs and not al.reversed and any(len(si) != len(fi) for si, fi, _ in al.pairs):
