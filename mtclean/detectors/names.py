@@ -684,7 +684,7 @@ class NameDetector:
             sorted(self._subspans(doc, run, exact, covered, hard), key=lambda t: (t[0] - t[1], t[0]))
             for run, exact, covered, hard in pending
         ]
-        name_words = self._name_words(doc, all_runs)
+        name_words: dict[str, list[int]] | None = None  # built on first need (`_name_words`)
         for _pass in range(2):
             by_entity: dict[str, list[tuple[int, int]]] = {}
             for eid, a, b in evidence:
@@ -711,13 +711,11 @@ class NameDetector:
                     )
                     if d is not None and inside and d.entry.id not in inside:
                         d = None  # never rewrite a correct name of another entity
-                    if (
-                        d is not None
-                        and d.changed
-                        and name_words
-                        and self._word_of_another_name(doc, s, e, d.entry.id, name_words, decisions, out)
-                    ):
-                        d = None  # "Babu" after "Francis Babu": that man, not the town of al-Bab
+                    if d is not None and d.changed and " " not in text[s:e]:
+                        if name_words is None:
+                            name_words = self._name_words(doc, all_runs)
+                        if name_words and self._word_of_another_name(doc, s, e, d.entry.id, name_words, decisions, out):
+                            d = None  # "Babu" after "Francis Babu": that man, not the town of al-Bab
                     decisions[key] = d
                     if _settles(d, loose):
                         settled.append(key)
