@@ -120,3 +120,17 @@ def test_has_non_latin_equals_a_full_search(text):
     from mtclean.document import _NON_LATIN_RE, Document
 
     assert Document(text).has_non_latin is (_NON_LATIN_RE.search(text) is not None)
+
+
+def test_an_untranslated_sentence_outweighing_the_english_one_is_still_flagged_once(cleaner):
+    # A short excerpt: more Cyrillic letters than Latin ones, but an English sentence of its own.
+    text = "Он сказал, что переговоры продолжатся. The talks resumed on Monday."
+    findings = cleaner.clean(text).findings
+    assert [(f.rule, f.original) for f in findings] == [
+        ("language.non-latin-script", "Он сказал, что переговоры продолжатся")
+    ]
+    # The same sentence after a longer English one: one finding, not one per rule.
+    text = "The talks resumed on Monday and lasted all day long in the capital. Он сказал, что переговоры продолжатся."
+    assert [f.rule for f in cleaner.clean(text).findings] == ["language.non-latin-script"]
+    # A Russian text quoting an English name is no English text.
+    assert not cleaner.clean("Он сказал, что Дональд Трамп приедет. Donald Trump").findings

@@ -3,10 +3,13 @@
 * ``language.non-latin-script`` (flag): a run of non-Latin script (CJK, Arabic, Hebrew, Cyrillic,
   Hangul, Thai, Devanagari, …) inside English text, with the script named.  A gloss in
   parentheses after a name ("Ahmed al-Sharaa (أحمد الشرع)") is not flagged, and a text that is
-  mostly in another script is not "English text" at all.
+  mostly in another script is not "English text" at all, unless one of its sentences is written
+  in Latin script only with four words or more (a short excerpt whose untranslated sentence
+  outweighs the English one).
 * ``language.non-english-sentence`` (flag): a Latin-script sentence that is not English.  A cheap
   signal runs first (the share of lower-case words that are rare in English, from `wordfreq`);
-  only the sentences it singles out go to `langdetect` (seeded, loaded lazily on first need).
+  only the sentences it singles out go to `langdetect` (seeded, loaded lazily on first need). A
+  sentence mostly in another script is left to the rule above.
 """
 
 from __future__ import annotations
@@ -149,7 +152,7 @@ class LanguageDetector:
         if doc.has_non_latin:
             latin = len(_LATIN_LETTER_RE.findall(text))
             letters = len(_ANY_LETTER_RE.findall(text))
-            if letters == 0 or latin < 0.5 * letters:
+            if letters == 0 or (latin < 0.5 * letters and not _has_english_sentence(doc)):
                 return  # not English text: nothing here is an "untranslated fragment"
             yield from self._runs(text)
         yield from self._sentences(doc)
@@ -195,6 +198,8 @@ class LanguageDetector:
             rare = sum(1 for w in words if _zipf(w) < RARE_ZIPF)
             if rare < 3 or rare < RARE_SHARE * len(words):
                 continue
+            if doc.has_non_latin and len(_LATIN_LETTER_RE.findall(text, s, e)) < 0.5 * len(_ANY_LETTER_RE.findall(text, s, e)):
+                continue  # another script: `language.non-latin-script` reports it already
             sentence = text[s:e]
             probs = _detect(sentence)
             if not probs:
@@ -212,6 +217,28 @@ class LanguageDetector:
                 round(min(prob, 0.99), 2),
                 f"sentence does not look English (detected {lang!r}, p={prob:.2f}); untranslated?",
             )
+
+
+#: A sentence of at least this many Latin-script words and no other script makes a text English
+#: enough for its other-script sentences to be untranslated fragments.
+MIN_ENGLISH_WORDS = 4
+_LATIN_WORD_RE = regex.compile(r"\p{Latin}[\p{Latin}\p{M}'’\-]*")
+
+
+def _has_english_sentence(doc: Document) -> bool:
+    """Whether some sentence is written in Latin script only, with `MIN_ENGLISH_WORDS` words or
+    more: a short excerpt whose English sentence is outweighed by an untranslated one ("Он
+    сказал, что переговоры продолжатся. The talks resumed on Monday.") is still English text;
+    a Russian article quoting "Donald Trump" is not."""
+    text = doc.text
+    for s, e in doc.sentences:
+        if e - s > 2000:
+            continue
+        letters = len(_ANY_LETTER_RE.findall(text, s, e))
+        latin = len(_LATIN_LETTER_RE.findall(text, s, e))
+        if letters and latin == letters and len(_LATIN_WORD_RE.findall(text, s, e)) >= MIN_ENGLISH_WORDS:
+            return True
+    return False
 
 
 def _is_gloss(text: str, s: int, e: int) -> bool:
