@@ -31,12 +31,12 @@ CASE_FILES = ("names.jsonl", "negatives.jsonl", "artifacts.jsonl")
 #: Minimum recall and precision per kind (and overall), rounded down from the last measurement.
 #: A kind missing here had nothing correct yet: add it as soon as it has.
 RECALL = {
-    "name": 0.81,
+    "name": 0.83,
     "group": 0.5,
     "artifact": 0.88,
     "boilerplate": 1.0,
     "unicode": 1.0,
-    "overall": 0.8,
+    "overall": 0.81,
 }
 PRECISION = {
     "name": 1.0,
@@ -45,7 +45,7 @@ PRECISION = {
     "unicode": 1.0,
     "overall": 1.0,
 }
-F1_OVERALL = 0.88
+F1_OVERALL = 0.89
 #: At most this many changes that overlap no expected fix, on all case files together.
 MAX_UNEXPECTED = 0
 #: At most this many changes inside a ``keep`` string.
