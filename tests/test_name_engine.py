@@ -495,3 +495,11 @@ def test_an_article_the_name_does_not_have_is_never_deleted():
     # name, and the rewrite would have deleted the article.
     r = Cleaner(enable=["name"]).clean("Officials said Abdoulrakhman Al Tani would travel.")
     assert not r.fixes
+
+
+def test_an_exact_word_that_is_only_a_piece_of_a_longer_name_explains_nothing():
+    # "Rodriguez" is an exact form of someone, but here a piece of a longer unknown name: it
+    # does not make "Mierez" a name of its own (it was rewritten to the party Meretz).
+    r = Cleaner(enable=["name"]).clean("Officials met Erick Josue Rodriguez Mierez on Monday.")
+    assert not r.fixes
+    assert "unknown capitalised word next to it" in r.findings[0].reason

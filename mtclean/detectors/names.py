@@ -591,6 +591,7 @@ class NameDetector:
         run_exact: list[list[tuple[int, int, list[Form]]]] = [[] for _ in all_runs]
         run_covered: list[set[int]] = [set() for _ in all_runs]
         run_hard: list[set[int]] = [set() for _ in all_runs]
+        run_fragment: list[set[int]] = [set() for _ in all_runs]  # exact words judged fragments
 
         for ti, tj, s, e, forms in self._exact_spans(doc):
             places = [where.get(t) for t in range(ti, tj)]
@@ -617,6 +618,7 @@ class NameDetector:
             if single and inside_one_run:
                 ri, k0 = places[0]  # type: ignore[misc]
                 if self._fragment(doc, all_runs[ri], k0, k0 + 1, run_covered[ri]):
+                    run_fragment[ri].add(k0)
                     continue  # "East" in "Middle East": part of a longer name the gazetteer lacks
             elif self._fragment_start(doc, ti, tj):
                 continue
@@ -657,11 +659,11 @@ class NameDetector:
                     conf, reason = 0.9, f"{reason}; {tev.reason}"
                 rep = self._shape(doc, s, text[s:e], entry.canonical)
                 out.append(Fix(s, e, text[s:e], rep, "name", "name.reading", conf, reason, entry.id))
-        pending = list(zip(all_runs, run_exact, run_covered, run_hard))
+        pending = list(zip(all_runs, run_exact, run_covered, run_hard, run_fragment))
 
         # Countries the document names (from exact mentions of countries and their demonyms).
         doc_countries: set[str] = set()
-        for _run, exact, _covered, _hard in pending:
+        for _run, exact, _covered, _hard, _fragments in pending:
             for _k0, _k1, forms in exact:
                 for f in forms:
                     ent = self.index.entries[f.entry]
@@ -681,8 +683,8 @@ class NameDetector:
         # Longest sub-spans first: once a span is decided as a whole (`_settles`), the pieces
         # inside it are not looked up again.
         run_subs = [
-            sorted(self._subspans(doc, run, exact, covered, hard), key=lambda t: (t[0] - t[1], t[0]))
-            for run, exact, covered, hard in pending
+            sorted(self._subspans(doc, run, exact, covered, hard, fragments), key=lambda t: (t[0] - t[1], t[0]))
+            for run, exact, covered, hard, fragments in pending
         ]
         name_words: dict[str, list[int]] | None = None  # built on first need (`_name_words`)
         for _pass in range(2):
@@ -1011,6 +1013,7 @@ class NameDetector:
         exact: list[tuple[int, int, list[Form]]],
         covered: set[int],
         hard: set[int] = frozenset(),  # type: ignore[assignment]
+        fragments: set[int] = frozenset(),  # type: ignore[assignment]
     ) -> Iterator[tuple[int, int, list[str], int, frozenset[str], int, bool]]:
         """Candidate sub-spans of a run for fuzzy matching, with the title words before them."""
         toks = doc.tokens
@@ -1087,7 +1090,9 @@ class NameDetector:
                         0 <= k < n
                         and not is_title[k]
                         and not particle[k]
-                        and k not in covered
+                        # An exact word that is itself only a piece of this longer name
+                        # ("Rodriguez" in "Erick Josue Rodriguez Mierez") explains nothing.
+                        and (k not in covered or k in fragments)
                         and fold(toks[run[k]].text) not in _FUNCTION_WORDS
                     )
 
