@@ -217,6 +217,7 @@ _READING_LABELS = (
     (japanese, "romanised katakana"),
     (katakana_hu, "romanised katakana"),
     (katakana_ti, "romanised katakana"),
+    (katakana_si, "romanised katakana"),
     (cyrillic, "a romanisation from Cyrillic"),
     (english_sound, "an English spelling of the sound"),
 )
