@@ -915,7 +915,7 @@ class NameDetector:
             if len(run) < 2:
                 continue
             content = [
-                t
+                (w, t)
                 for t in run
                 if not is_title_token(doc, toks[t])
                 and not is_particle(w := fold(_strip_possessive(toks[t].text)))
@@ -923,8 +923,8 @@ class NameDetector:
             ]
             if len(content) < 2:
                 continue
-            for t in content:
-                out.setdefault(fold(_strip_possessive(toks[t].text)), []).append(t)
+            for w, t in content:
+                out.setdefault(w, []).append(t)
         return out
 
     @staticmethod
@@ -976,8 +976,8 @@ class NameDetector:
         """What in the sentence says the span is a place: a locative word before it ("in",
         "near", "struck"; "of" after an area noun, "the outskirts of"), past "the" and direction
         adjectives ("in northern Harkiv"), or a place noun after it ("Harkiv region", "Shatti
-        refugee camp"); ""
-        when nothing does ("Officials met Kennja" is a person whatever Kenya looks like)."""
+        refugee camp"); "" when nothing does ("Officials met Kennja" is a person whatever Kenya
+        looks like)."""
         toks = doc.tokens
         sent_start, _ = doc.sentence_at(toks[first_tok].start)
         k = first_tok - 1
