@@ -20,7 +20,7 @@ from .result import Result
 GazetteerSource = Gazetteer | str | os.PathLike[str] | IO[str]
 
 #: Rule data sets users can extend with their own files (``Cleaner(data={name: path})``).
-DATA_SETS = ("boilerplate", "terms", "wording")
+DATA_SETS = ("boilerplate", "terms", "spin_terms", "spin_words", "wording")
 
 
 def _as_gazetteers(gazetteers: GazetteerSource | Sequence[GazetteerSource] | None) -> list[Gazetteer]:

@@ -35,8 +35,19 @@ def cleaner() -> Cleaner:
 
 
 @pytest.fixture(scope="module")
-def table():
-    return load_terms(data_path("terms.tsv"))
+def table(cleaner):
+    """The rows that decide a phrase: the embedded table, and the spun forms generated from
+    spin_terms.tsv and spin_words.tsv whose phrase the table does not hold (a table row is tried
+    first)."""
+    det = next(d for d in cleaner.detectors if d.name == "terms")
+    written = load_terms(data_path("terms.tsv"))
+    keys = {t.key for t in written}
+    return written + [t for t in det.terms if t.key not in keys and t.file.endswith("spin_terms.tsv")]
+
+
+def test_embedded_table_loads_on_its_own():
+    rows = load_terms(data_path("terms.tsv"))
+    assert len(rows) >= 150 and len({t.id for t in rows}) == len(rows)
 
 
 def _write(tmp_path: Path, name: str, rows: list[str], header: str = HEADER) -> Path:

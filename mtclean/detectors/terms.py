@@ -1,5 +1,6 @@
 """Calques and mistranslated terms (`term`): a data file of known machine-translation and
-"article spinner" outputs with context conditions.
+"article spinner" outputs with context conditions, plus the spun forms that `mtclean.detectors.spin`
+generates from English news terms and a spinner's substitutions.
 
 The table lives in ``mtclean/data/terms.tsv`` (its header documents the columns); users add rows
 through ``Cleaner(data={"terms": "my.tsv"})`` (same format, read after the embedded table; a row
@@ -497,7 +498,8 @@ def _lang_label(langs: tuple[str, ...]) -> str:
 
 
 class TermDetector:
-    """Known calques and spun phrases, from ``mtclean/data/terms.tsv`` plus user files."""
+    """Known calques and spun phrases: ``mtclean/data/terms.tsv`` plus user files, and the spun
+    forms generated from ``spin_terms.tsv`` and ``spin_words.tsv`` (plus user files)."""
 
     name = "terms"
     rules = (
@@ -507,7 +509,9 @@ class TermDetector:
             "fix",
             "A known machine-translation calque or article-spinner phrase, rewritten to the usual "
             "English news term ('denominational violence' -> 'sectarian violence'); rows in "
-            "mtclean/data/terms.tsv with action 'fix'.",
+            "mtclean/data/terms.tsv with action 'fix', and spun forms generated from the news terms "
+            "of spin_terms.tsv and the substitutions of spin_words.tsv ('struggle cupboard' -> "
+            "'war cabinet').",
             examples=(
                 (
                     "Denominational violence has flared again in the south.",
@@ -553,7 +557,14 @@ class TermDetector:
     def __init__(self, config: Config) -> None:
         files: list[str | os.PathLike[str]] = [data_path("terms.tsv")]
         files.extend(config.data_files("terms"))
-        self.terms = load_all_terms(files)
+        from .spin import load_generated  # spin builds on this module's table helpers
+
+        # Generated spun forms come first: a row written in a terms file with the same phrase is
+        # tried before them.
+        self.terms = load_generated(
+            [data_path("spin_terms.tsv"), *config.data_files("spin_terms")],
+            [data_path("spin_words.tsv"), *config.data_files("spin_words")],
+        ) + load_all_terms(files)
         by_key: dict[str, list[Term]] = {}
         # Later rows (user files) are tried first.
         for t in reversed(self.terms):
