@@ -61,6 +61,9 @@ def _term(tmp_path: Path, row: str):
         ("Prices fell on the inventory trade.", "Prices fell on the inventory trade."),  # lower case: a name row
         ("Shares rose on the New York Inventory Exchange.", "Shares rose on the New York Stock Exchange."),
         ("The Chilly Battle ended in 1991.", "The Cold War ended in 1991."),
+        ("A federal decide blocked the order.", "A federal judge blocked the order."),
+        ("Rocket hearth hit the town.", "Rocket fire hit the town."),
+        ("The minister instructed reporters that talks had failed.", "The minister told reporters that talks had failed."),
         # a context makes any spun form as sure as the term allows
         ("It began at 9 p.m. native time.", "It began at 9 p.m. local time."),
         ("A message from the supreme chief, Ayatollah Khamenei.", "A message from the Supreme Leader, Ayatollah Khamenei."),
@@ -82,6 +85,11 @@ def test_spun_forms_are_fixed(cleaner, text, expected):
         "The kitchen cupboard was empty.",
         "The chief of the supreme court spoke.",  # lower case: 'Supreme Court' is a name row
         "The war cabinet met on Sunday.",
+        "Cancer sufferers waited for months.",  # 'patients' -> 'sufferers' alone is too weak
+        "She has personal knowledge of the case.",
+        "The bank added an interest charge.",
+        "The minister instructed reporters to leave the room.",  # an instruction, not 'told'
+        "The software program update failed.",
     ],
 )
 def test_correct_english_is_left_alone(cleaner, text):
