@@ -1,7 +1,8 @@
 """Detectors: one module per kind of problem, all behind the `Detector` protocol.
 
-Every module in this package except ``base`` defines ``DETECTOR``, a factory (usually the detector
-class) with a ``rules`` attribute that builds a detector from a `Config`.  Modules are discovered
+Every module in this package except ``base`` (the protocol) and ``spin`` (the spun-phrase generator
+the terms detector reads) defines ``DETECTOR``, a factory (usually the detector class) with a
+``rules`` attribute that builds a detector from a `Config`.  Modules are discovered
 by name, in sorted order; the order does not affect results because the resolver sorts proposals
 by a total order.
 """
@@ -14,7 +15,7 @@ from functools import lru_cache
 
 from .base import Detector, DetectorFactory, Proposal, Rule
 
-_SKIP = {"base"}
+_SKIP = {"base", "spin"}
 
 
 @lru_cache(maxsize=1)
