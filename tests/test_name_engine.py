@@ -503,3 +503,14 @@ def test_an_exact_word_that_is_only_a_piece_of_a_longer_name_explains_nothing():
     r = Cleaner(enable=["name"]).clean("Officials met Erick Josue Rodriguez Mierez on Monday.")
     assert not r.fixes
     assert "unknown capitalised word next to it" in r.findings[0].reason
+
+
+def test_spelling_rule_leaves_short_words_alone(default_cleaner):
+    # Found by the idempotence property: the unicode detector turns the C1 control in "\x8aÈ" into
+    # "Š"; cleaning "ŠÈ" again rewrote it to the parish "Sé" (two accented letters are no
+    # evidence of a respelt name).
+    assert not default_cleaner.clean("ŠÈ was printed on the label.").fixes
+    once = default_cleaner.clean("\x8aÈ\xa0")
+    assert not default_cleaner.clean(once.text).fixes
+    r = default_cleaner.clean("Opposition leader Alexeï Navalny died in prison.")
+    assert [f.rule for f in r.fixes] == ["name.spelling"]

@@ -552,9 +552,14 @@ class NameDetector:
             "fix",
             "A name written with accented letters of another language's spelling that none of the entry's accepted "
             "English forms uses (French 'Alexeï' for 'Alexei') is rewritten to the canonical form; a name that only "
-            "drops the canonical's accents ('Erdogan') is accepted.",
+            "drops the canonical's accents ('Erdogan') is accepted; a word of fewer than four letters is too short "
+            "to tell.",
             examples=(("Opposition leader Alexeï Navalny died in prison.", "Opposition leader Alexei Navalny died in prison."),),
-            counter_examples=("President Recep Tayyip Erdogan spoke.", "President Recep Tayyip Erdoğan spoke."),
+            counter_examples=(
+                "President Recep Tayyip Erdogan spoke.",
+                "President Recep Tayyip Erdoğan spoke.",
+                "ŠÈ was printed on the label.",
+            ),
         ),
         Rule(
             "name.normalize",
@@ -633,7 +638,14 @@ class NameDetector:
                 and not entry.has("needs_context")
             ):
                 out.append(self._normalize_fix(doc, s, e, entry))
-            elif f.kind in (ALIAS, CANONICAL) and self.mode == "repair" and not entry.has("needs_context"):
+            elif (
+                f.kind in (ALIAS, CANONICAL)
+                and self.mode == "repair"
+                and not entry.has("needs_context")
+                # Two or three letters with accents are no evidence of a respelt name ("ŠÈ" is not
+                # the Portuguese parish Sé).
+                and sum(c.isalpha() for c in text[s:e]) >= 4
+            ):
                 foreign = _foreign_letters(text[s:e], entry)
                 if foreign:
                     rep = self._shape(doc, s, text[s:e], entry.canonical)
