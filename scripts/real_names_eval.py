@@ -10,7 +10,10 @@ Mottaki") and often a false fix (someone else renamed: "Igor Stefanov" -> "Igor 
 
 Contexts, one sentence per document: ``bare`` ("Officials met X on Monday."), ``initial`` ("X said
 the talks would resume."), ``title`` ("Foreign Minister X arrived in the capital.": a title that
-fits hundreds of entries); ``surname``: two sentences, the full name then the family name alone
+fits hundreds of entries); ``national``: the demonym of the person's own country before the
+title ("Swedish Foreign Minister Anna Lindh"); ``capital``: the same title, then the capital of the person's own
+country ("... arrived in Kabul.": the text names the country, so the title identifies more, for
+the person's compatriots in our gazetteers too); ``surname``: two sentences, the full name then the family name alone
 ("Francis Babu arrived ... Babu said ...": the lone word is that man's, not the town of al-Bab);
 and ``list``: 40 names per document, one per line, where every name is "named elsewhere in the
 text" for the others.
@@ -35,6 +38,11 @@ CONTEXTS = {
     "bare": "Officials met {name} on Monday.",
     "initial": "{name} said the talks would resume.",
     "title": "Foreign Minister {name} arrived in the capital.",
+    # The capital of the person's own country named (names of people whose country has one).
+    "capital": "Foreign Minister {name} arrived in {capital}.",
+    # The title after the demonym of the person's own country ("Swedish Foreign Minister Anna
+    # Lindh": our gazetteer's Swedish foreign minister is Ann Linde).
+    "national": "{demonym} Foreign Minister {name} arrived in the capital.",
     # The full name, then the family name alone, as news writes a second mention (names of two
     # or more words only).
     "surname": "{name} arrived in the capital on Monday. {surname} said the talks would resume.",
@@ -53,7 +61,19 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     cleaner = mtclean.Cleaner(enable=["name"])
     index = next(d for d in cleaner.detectors if d.name == "names").index
-    people = sorted({e.canonical for e in load_gazetteer(a.actors) if e.type == "PER" and not index.exact_forms(e.canonical)})
+    actors = [e for e in load_gazetteer(a.actors) if e.type == "PER" and not index.exact_forms(e.canonical)]
+    country_of = {e.canonical: e.country[0] for e in actors if len(e.country) == 1}
+    capitals = {
+        e.country[0]: e.canonical
+        for e in index.entries
+        if e.type == "LOC" and len(e.country) == 1 and e.description.startswith("Capital of ")
+    }
+    demonyms = {
+        e.country[0]: e.demonyms[0]
+        for e in index.entries
+        if e.type == "LOC" and len(e.country) == 1 and e.demonyms
+    }
+    people = sorted({e.canonical for e in actors})
     people = people[:: max(1, a.every)]
     rows: list[dict[str, object]] = []
     sentences: Counter[str] = Counter()
@@ -62,8 +82,13 @@ def main(argv: list[str] | None = None) -> int:
             words = name.split()
             if "{surname}" in template and len(words) < 2:
                 continue
+            capital = capitals.get(country_of.get(name, ""), "")
+            demonym = demonyms.get(country_of.get(name, ""), "")
+            if ("{capital}" in template and not capital) or ("{demonym}" in template and not demonym):
+                continue
             sentences[context] += 1
-            for f in cleaner.clean(template.format(name=name, surname=words[-1])).fixes:
+            filled = template.format(name=name, surname=words[-1], capital=capital, demonym=demonym)
+            for f in cleaner.clean(filled).fixes:
                 rows.append({"context": context, "name": name, **f.to_dict()})
     sentences["list"] = len(people)
     for i in range(0, len(people), 40):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 import mtclean
+from mtclean import Cleaner, Entry, Gazetteer
 from mtclean.document import Document
 from mtclean.names.spans import is_title_token, runs, split_run
 
@@ -147,3 +148,36 @@ def test_the_arabic_article_in_romanised_katakana_is_the_article(cleaner):
     r = cleaner.clean("Syrian President Ahmed Aru-Sharaa said on Monday.")
     assert [(f.original, f.replacement) for f in r.fixes] == [("Ahmed Aru-Sharaa", "Ahmed al-Sharaa")]
     assert not cleaner.clean("Syrian President Ahmed El-Sharaa said on Monday.").fixes
+
+
+def _norway_pm(description: str) -> Cleaner:
+    entry = Entry("per.kh", "PER", "Keir Hardwick", country=("NO",), description=description)
+    return Cleaner(Gazetteer([entry]), defaults=False)
+
+
+def test_title_with_country_repairs_a_current_holders_respelt_given_name():
+    # A title with the country names the office's current holder far more often than anyone else:
+    # a given name far from his ("Kia", an English word) is a respelling of it.
+    r = _norway_pm("Prime Minister of Norway (2024–)").clean("Norwegian Prime Minister Kia Hardwick said the talks would resume.")
+    assert r.text == "Norwegian Prime Minister Keir Hardwick said the talks would resume."
+
+
+def test_title_with_country_does_not_give_a_former_holders_name_to_another_name():
+    # The office had many holders, most in no gazetteer: an exact family name and a given name far
+    # from the former holder's is more likely another holder (a suggestion at most).
+    c = _norway_pm("Prime Minister of Norway (2001–2005)")
+    text = "Norwegian Prime Minister Kia Hardwick said the talks would resume."
+    r = c.clean(text)
+    assert r.text == text
+    assert [(f.replacement, f.confidence) for f in r.findings] == [("Keir Hardwick", 0.7)]
+    # A respelling close to the name still goes by the title.
+    assert "Keir Hardwick" in c.clean("Norwegian Prime Minister Keer Hardwick said the talks would resume.").text
+
+
+def test_capital_names_the_country(default_cleaner):
+    # A capital in the text names its country like a demonym does: the title then fits the
+    # entity of that country only.
+    text = "Foreign Minister Aragutchi said in Tehran that the talks would resume."
+    assert "Araghchi" in default_cleaner.clean(text).text
+    bare = default_cleaner.clean("Foreign Minister Aragutchi said that the talks would resume.")
+    assert "Aragutchi" in bare.text and [f.replacement for f in bare.findings] == ["Araghchi"]

@@ -24,10 +24,11 @@ def test_real_names_eval_reports_every_context(tmp_path, capsys):
     out = tmp_path / "rows.json"
     assert _module().main(["--actors", str(actors), "--every", "150", "--json", str(out)]) == 0
     text = capsys.readouterr().out
-    for context in ("bare", "initial", "title", "surname", "list"):
+    contexts = ("bare", "initial", "title", "capital", "national", "surname", "list")
+    for context in contexts:
         assert f"\n{context} " in text
     rows = json.loads(out.read_text(encoding="utf-8"))
-    assert all(r["context"] in ("bare", "initial", "title", "surname", "list") and r["kind"] == "name" for r in rows)
+    assert all(r["context"] in contexts and r["kind"] == "name" for r in rows)
 
 
 def test_real_names_eval_missing_dictionary(tmp_path, capsys):
