@@ -37,7 +37,7 @@ from itertools import product
 import regex
 
 from ..errors import DataFileError
-from .terms import Context, Term, check_id, parse_confidence, phrase_key, phrase_path, read_table
+from .terms import Context, Term, check_id, parse_case, parse_confidence, phrase_key, phrase_path, read_table
 
 WORD_REQUIRED = ("word", "spun", "confidence")
 WORD_OPTIONAL = ("note",)
@@ -107,9 +107,7 @@ def load_spin_terms(path: str | os.PathLike[str]) -> list[SpinTerm]:
         if not term or not all(_WORD_RE.fullmatch(w) or w.isupper() or w.isdigit() for w in words):
             raise DataFileError(file, line, "term", f"expected words separated by single spaces, got {term!r}")
         single = parse_confidence(row["single"], file, line) if row.get("single") else None
-        case = (row.get("case") or "i").lower()
-        if case not in ("i", "s"):
-            raise DataFileError(file, line, "case", f"expected 'i' (any case) or 's' (case-sensitive), got {case!r}")
+        case = parse_case(row, file, line)
         out.append(
             SpinTerm(
                 id=tid,

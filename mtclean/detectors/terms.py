@@ -97,6 +97,14 @@ def read_table(
     return rows
 
 
+def parse_case(row: dict[str, str], file: str, line: int) -> str:
+    """The ``case`` column of a data file row: ``i`` (any case, the default) or ``s``."""
+    case = (row.get("case") or "i").lower()
+    if case not in ("i", "s"):
+        raise DataFileError(file, line, "case", f"expected 'i' (any case) or 's' (case-sensitive), got {case!r}")
+    return case
+
+
 def parse_confidence(value: str, file: str, line: int) -> float:
     try:
         c = float(value)
@@ -459,9 +467,7 @@ def load_terms(path: str | os.PathLike[str]) -> list[Term]:
         for lang in langs:
             if not _LANG_RE.fullmatch(lang):
                 raise DataFileError(file, line, "langs", f"expected language codes or 'spinner', got {lang!r}")
-        case = (row.get("case") or "i").lower()
-        if case not in ("i", "s"):
-            raise DataFileError(file, line, "case", f"expected 'i' (any case) or 's' (case-sensitive), got {case!r}")
+        case = parse_case(row, file, line)
         out.append(
             Term(
                 id=tid,
