@@ -92,7 +92,7 @@ FAMILY_FIRST = frozenset({"CN", "KP", "KR", "JP", "VN", "HU", "TW", "KH", "MN", 
 
 def _holds_office(entry: Entry) -> bool:
     """Whether the entry's description gives a role held to this day ("Emir of Qatar (2013–)")."""
-    return "–)" in entry.description
+    return "–)" in entry.description or "-)" in entry.description
 
 
 def _is_capital(entry: Entry) -> bool:
