@@ -317,6 +317,33 @@ def test_katakana_si_reads_shi_as_si_in_romanised_katakana_on_the_span_side(part
 
 @pytest.mark.parametrize(
     "part,expected",
+    [
+        ("kaanii", "karni"),  # カーニー: Carney
+        ("heidaa", "heidar"),  # Heydar
+        ("goodon", "gordon"),
+        ("maaku", "mark"),
+        ("saad", "saad"),  # no romanised katakana (a final consonant)
+        ("noor", "noor"),
+        ("lavrov", "lavrov"),
+    ],
+)
+def test_katakana_r_reads_a_long_aa_or_oo_as_ar_or_or_on_the_span_side(part, expected):
+    from mtclean.names.keys import katakana_r, readings, span_readings
+
+    assert katakana_r(part) == expected
+    assert (expected in span_readings(part)) == (expected != part)
+    assert expected == part or expected not in readings(part)  # a gazetteer's own spelling is read as written
+
+
+def test_katakana_r_brings_a_respelt_name_within_reach():
+    from mtclean.names.score import part_similarity
+
+    assert part_similarity("kaanii", "carney") >= 0.75
+    assert part_similarity("heidaa", "heydar") >= 0.9
+
+
+@pytest.mark.parametrize(
+    "part,expected",
     [("nasrallah", "nasralla"), ("haniyeh", "haniye"), ("saleh", "saleh"), ("sarah", "sarah"), ("shah", "shah")],
 )
 def test_silent_h_is_read_on_the_form_side_only(part, expected):

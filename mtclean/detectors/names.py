@@ -47,6 +47,7 @@ from ..names.keys import (
     is_particle,
     japanese,
     katakana_hu,
+    katakana_r,
     katakana_si,
     katakana_ti,
     korean,
@@ -228,6 +229,7 @@ _READING_LABELS = (
     (katakana_hu, "romanised katakana"),
     (katakana_ti, "romanised katakana"),
     (katakana_si, "romanised katakana"),
+    (katakana_r, "romanised katakana"),
     (cyrillic, "a romanisation from Cyrillic"),
     (english_sound, "an English spelling of the sound"),
 )

@@ -277,6 +277,23 @@ def katakana_si(part: str) -> str:
     return japanese(part).replace("shi", "si")
 
 
+_KATAKANA_R_RE = re.compile(r"(?:aa|oo)(?![aeiou])")
+
+
+def katakana_r(part: str) -> str:
+    """A romanised katakana word read back (`japanese`) with a long "aa" or "oo" read as "ar" or
+    "or": katakana writes the English vowel before an unsounded r with the long-vowel mark
+    (カーニー "Kaanii" for Carney, ジョージ "Jooji" for George, "Heidaa" for Heydar). Asked for
+    the span side only (`span_readings`): a gazetteer's "Saad" or "Noor" is spelt right. Returns
+    the part unchanged when it is no romanised katakana or has neither."""
+    if ("aa" not in part and "oo" not in part) or len(part) < 4 or not _ROMAJI_RE.fullmatch(part):
+        return part
+    part = _KATAKANA_R_RE.sub(lambda m: m.group()[0] + "r", part)
+    for pattern, rep in _JA_STEPS:
+        part = pattern.sub(rep, part)
+    return part
+
+
 _FINAL_H_RE = re.compile(r"(?<=[aeiou])h$")
 
 
@@ -422,9 +439,10 @@ def readings(part: str) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def span_readings(part: str) -> tuple[str, ...]:
     """`readings` and, for a part of the text (not of a gazetteer form), its English sound
-    spelling read back (`english_sound`) and its katakana "shi" read as "si" (`katakana_si`)."""
+    spelling read back (`english_sound`), its katakana "shi" read as "si" (`katakana_si`) and its
+    katakana long "aa"/"oo" read as "ar"/"or" (`katakana_r`)."""
     out = readings(part)
-    for alt in (english_sound(part), katakana_si(part)):
+    for alt in (english_sound(part), katakana_si(part), katakana_r(part)):
         if alt != part and alt not in out:
             out = (*out, alt)
     return out
