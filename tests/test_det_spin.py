@@ -63,6 +63,8 @@ def _term(tmp_path: Path, row: str):
         ("The Chilly Battle ended in 1991.", "The Cold War ended in 1991."),
         ("A federal decide blocked the order.", "A federal judge blocked the order."),
         ("Rocket hearth hit the town.", "Rocket fire hit the town."),
+        ("The film topped the field workplace.", "The film topped the box office."),
+        ("Trucks carrying humanitarian assist entered the city.", "Trucks carrying humanitarian aid entered the city."),
         ("The minister instructed reporters that talks had failed.", "The minister told reporters that talks had failed."),
         # a context makes any spun form as sure as the term allows
         ("It began at 9 p.m. native time.", "It began at 9 p.m. local time."),
@@ -90,6 +92,8 @@ def test_spun_forms_are_fixed(cleaner, text, expected):
         "The bank added an interest charge.",
         "The minister instructed reporters to leave the room.",  # an instruction, not 'told'
         "The software program update failed.",
+        "The FBI field office opened an inquiry.",  # 'box' -> 'field' alone is too weak
+        "The government cut its overseas aid budget.",  # British English, not a spun 'foreign aid'
     ],
 )
 def test_correct_english_is_left_alone(cleaner, text):
