@@ -1408,6 +1408,16 @@ class NameDetector:
             # Oleshchuk); it still confirms a partial or fused mention ("Alshara").
             respelt = strict_skeleton(sp) != strict_skeleton(fp)
             other_name = exact_other and (psim < 0.75 or (psim < 0.85 and respelt and z >= 2.0))
+            # A common name in its own right with a syllable more or less, next to an exact part, is
+            # someone else however close the letters ("Thomas Grainger" is no misspelt Thomas
+            # Greminger), unless something in the text confirms the entity.
+            common_other = (
+                exact_other
+                and z >= 2.5
+                and psim < 0.92
+                and respelt
+                and strict_skeleton(sp).count("V") != strict_skeleton(fp).count("V")
+            )  # a syllable more or less: "Kamara" for Camara, "Han" for Khan are respellings
             other_in_doc = (
                 exact_other and psim < 0.85 and respelt and skeleton(sp) not in (skeleton(fp), skeleton(drop_final_r(fp)))
             )  # the same consonant classes, a non-rhotic r dropped or not ("Borut Paha" for Pahor)
@@ -1428,7 +1438,7 @@ class NameDetector:
                 or (tev.agrees and not other_name)
                 or (entity_in_doc and not other_in_doc)
             )
-            if entry.type == "PER" and psim < floor and not confirmed:
+            if entry.type == "PER" and (psim < floor or common_other) and not confirmed:
                 unconfirmed = True
             if not exact_other and len(core) > 1 and psim < 0.85 and not confirmed:
                 unconfirmed = True  # every part respelt and nothing else to go by: maybe someone else
