@@ -139,6 +139,10 @@ def test_real_names_with_a_fitting_title_are_rarely_rewritten(cleaner):
         # else (found in a contributors list: "Thomas Grainger" became Thomas Greminger)
         "- Thomas Grainger <tom@example.org>",
         "Officials met Thomas Grainger on Monday.",
+        # the entry's given name with a syllable of its own added: another name (Lin Jian)
+        "The typo was fixed by Jianru Lin.",
+        # one word English knows, with nothing around it saying what it is (the Nahal brigade)
+        "The new parser was taken from Narwhal.",
         # a former holder's name after a title with the country: another holder of the office
         "Afghan Foreign Minister Burhanuddin Rabbani arrived in the capital.",
         "French Foreign Minister Dominique Perben arrived in the capital.",
@@ -154,6 +158,8 @@ def test_a_close_common_name_is_someone_else(cleaner, text):
         # the same rule leaves respellings alone: a letter for another of its class, kh for h
         ("Officials met Mussa Dadis Kamara on Monday.", "Moussa Dadis Camara"),
         ("Officials met Hurram Dastgir Han on Monday.", "Khurram Dastgir Khan"),
+        # a katakana ending (vowels, the last consonant doubled) is no syllable of its own
+        ("Opposition leader Roman Abramovichoo said on Monday that the talks would resume.", "Roman Abramovich"),
     ],
 )
 def test_a_respelling_of_one_part_is_still_repaired(cleaner, text, fixed):

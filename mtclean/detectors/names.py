@@ -96,6 +96,14 @@ def _holds_office(entry: Entry) -> bool:
     return "–)" in entry.description or "-)" in entry.description
 
 
+def _adds_syllable(sp: str, fp: str) -> bool:
+    """Whether ``sp`` is ``fp`` with at least two more letters at its end, one of them a
+    consonant other than ``fp``'s last letter ("jianru" for "jian"; not "essiddu" for "essid")."""
+    if not fp or len(sp) < len(fp) + 2 or not sp.startswith(fp):
+        return False
+    return any(c not in "aeiouy" and c != fp[-1] for c in sp[len(fp) :])
+
+
 def _is_capital(entry: Entry) -> bool:
     """Whether a place entry is a national capital (its description says so: "Capital of Iran")."""
     return entry.description.startswith("Capital of ")
@@ -1411,13 +1419,18 @@ class NameDetector:
             # A common name in its own right with a syllable more or less, next to an exact part, is
             # someone else however close the letters ("Thomas Grainger" is no misspelt Thomas
             # Greminger), unless something in the text confirms the entity.
-            common_other = (
-                exact_other
-                and z >= 2.5
-                and psim < 0.92
-                and respelt
-                and strict_skeleton(sp).count("V") != strict_skeleton(fp).count("V")
-            )  # a syllable more or less: "Kamara" for Camara, "Han" for Khan are respellings
+            common_other = exact_other and (
+                (
+                    z >= 2.5
+                    and psim < 0.92
+                    and respelt
+                    and strict_skeleton(sp).count("V") != strict_skeleton(fp).count("V")
+                )  # a syllable more or less: "Kamara" for Camara, "Han" for Khan are respellings
+                # The entry's word with a syllable of its own added at its end is another name
+                # ("Jianru Lin" is not Lin Jian); vowels, or the last consonant doubled before
+                # one, are what katakana adds ("Essiddu", "Moralesuo").
+                or _adds_syllable(sp, fp)
+            )
             other_in_doc = (
                 exact_other and psim < 0.85 and respelt and skeleton(sp) not in (skeleton(fp), skeleton(drop_final_r(fp)))
             )  # the same consonant classes, a non-rhotic r dropped or not ("Borut Paha" for Pahor)
@@ -1554,8 +1567,10 @@ class NameDetector:
             # name spelled near it is as likely someone else ("Muhammad Husayn") as a misspelling.
             conf = min(conf, 0.7)
             notes.append("a name many people share, and nothing in the text identifies this one")
-        if single and entry.type in ("LOC", "ORG") and sim < 0.9 and not (in_country or tev.agrees or in_doc or place_word):
-            conf = min(conf, 0.7)  # one unknown word near a place name: a finding, not a fix
+        if single and entry.type in ("LOC", "ORG") and (sim < 0.9 or known >= 2.0) and not (in_country or tev.agrees or in_doc or place_word):
+            # One unknown word near a place name, or one English knows ("Narwhal" is no Nahal
+            # brigade): a finding, not a fix.
+            conf = min(conf, 0.7)
         elif (
             single
             and entry.type == "LOC"
