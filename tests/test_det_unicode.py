@@ -121,6 +121,10 @@ def test_spacing_fixed(cleaner, text, expected):
         "Email press@example.org.Thanks.",
         "Curly “quotes”, apostrophes’ and dashes — and – stay.",
         "The café’s ﬁne naïve décor stays.",
+        # command lines and code quoted in a text: options and names, not broken words or sentences
+        "Run tar -xvf file.tar or curl -L to follow redirects, git format-patch -o out.",
+        "The `stream.Writable` class and print(gc.get_cities) are documented.",
+        "The fs.ReadStream API reads files.",
     ],
 )
 def test_correct_text_untouched(cleaner, text):

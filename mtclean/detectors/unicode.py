@@ -31,6 +31,7 @@ import regex
 
 from ..detectors.base import Rule
 from ..model import Fix
+from ..names.common import zipf
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -88,6 +89,20 @@ _CURLY_QUOTES_RE = re.compile("[“”\n]")
 _APOS_S_RE = regex.compile(r"(?<=\p{L})[ \t]{1,3}(?=[’']s(?![\p{L}\p{N}’']))")
 _SPACE_HYPHEN_RE = regex.compile(r"(?<=[\p{L}\p{N}])[ \t]{1,3}(?=-\p{L}[\p{L}\-]{0,30}(?:[\s,.;:!?]|$))")
 _HYPHEN_SPACE_RE = regex.compile(r"(?<=[\p{L}\p{N}]-)[ \t]{1,3}(?=\p{Ll})")
+_LETTERS_RE = regex.compile(r"\p{L}+")
+
+
+def _joinable(text: str, i: int) -> bool:
+    """Whether the letters at ``i`` (after a hyphen) make a word a hyphen joins to the one
+    before: a word English knows ("six -point", "so -called") or a capitalised one ("pro
+    -European"); not a command-line option ("-o", "-xvf")."""
+    m = _LETTERS_RE.match(text, i)
+    if m is None or len(m.group()) < 2:
+        return False
+    w = m.group()
+    return zipf(w.lower()) >= 2.0 or (len(w) >= 3 and w[0].isupper() and w[1:].islower())
+
+
 _SUSPENDED = frozenset({"and", "or", "to", "nor", "vs", "versus", "through", "than", "but", "not"})
 
 
@@ -112,6 +127,8 @@ _APOS_S_GATE = _AnyOf(" ’s", " 's", "\t’s", "\t's")  # _APOS_S_RE
 _SPACE_HYPHEN_GATE = _AnyOf(" -", "\t-")  # _SPACE_HYPHEN_RE
 _HYPHEN_SPACE_GATE = _AnyOf("- ", "-\t")  # _HYPHEN_SPACE_RE
 _MISSING_SPACE_RE = regex.compile(r"(?<=\p{Ll}\p{Ll})[.?!](?=\p{Lu}\p{Ll})")
+#: Characters of code, never of two run-together sentences ("`stream.Duplex`", "print(gc.get)").
+_CHUNK_CODE = regex.compile(r"[`()\[\]{}<>=_\\#$]")
 _CHUNK_URLISH = regex.compile(r"(?i)/|@|www|\.(?:com|org|net|gov|edu|io|co|int)\b")
 # A lead byte of a UTF-8 sequence read as Latin-1/Windows-1252, followed by a continuation byte.
 _MOJIBAKE_RE = regex.compile(
@@ -576,6 +593,8 @@ class UnicodeDetector:
                 # A dash written as a hyphen ("was -as usual- late") shows up elsewhere in the sentence.
                 if "- " in _line_window(text, s):
                     continue
+                if not _joinable(text, e + 1):
+                    continue  # a command-line option ("tar -xvf", "curl -L"), not half a word
                 yield view.fix(s, e, "", "unicode.space-in-word", 0.8, "space before a joining hyphen")
         if _HYPHEN_SPACE_GATE.search(text) is not None:
             for m in _HYPHEN_SPACE_RE.finditer(text):
@@ -599,8 +618,11 @@ class UnicodeDetector:
             while ce < len(text) and not text[ce].isspace() and ce - i < 200:
                 ce += 1
             chunk = text[cs:ce]
-            if _CHUNK_URLISH.search(chunk) or chunk.count(".") > 1:
+            if _CHUNK_URLISH.search(chunk) or chunk.count(".") > 1 or _CHUNK_CODE.search(chunk):
                 continue
+            after = _LETTERS_RE.match(text, i + 1)
+            if after is not None and any(c.isupper() for c in after.group()[1:]):
+                continue  # "stream.ReadStream", "fs.WriteStream": a name in code, not two sentences
             yield view.fix(
                 i, i + 1, m.group() + " ", "unicode.missing-space", 0.85, "missing space after the end of a sentence"
             )
