@@ -253,3 +253,12 @@ def test_too_many_variants_is_an_error(tmp_path):
     with pytest.raises(DataFileError) as e:
         variants(term, words)
     assert e.value.field == "term"
+
+
+def test_too_many_combinations_is_an_error_before_any_is_tried(tmp_path):
+    # 6 ** 12 combinations: refused at once (this would otherwise run for minutes)
+    words = {w: [Substitution(w + s, 0.1) for s in "abcde"] for w in "one two three four five six seven eight nine ten eleven twelve".split()}
+    term = _term(tmp_path, "x.y\tone two three four five six seven eight nine ten eleven twelve\t0.9\t\ti")
+    with pytest.raises(DataFileError) as e:
+        variants(term, words)
+    assert e.value.field == "term" and "combinations" in str(e.value)

@@ -33,6 +33,7 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import product
+from math import prod
 
 import regex
 
@@ -47,6 +48,9 @@ TERM_OPTIONAL = ("single", "case", "note", "before", "not_before", "after", "not
 #: Spun forms below this confidence are not generated: a finding that weak would mostly flag
 #: correct English ("safety forces", "interest charges").
 MIN_CONFIDENCE = 0.6
+#: Most combinations of substitutions tried for one term, checked before any is generated (so
+#: a term of many words with many substitutions each is an error, not a long wait).
+MAX_COMBINATIONS = 4096
 #: Most variants generated from one term (a guard against a huge user row, not a tuning knob:
 #: the embedded tables stay far below it).
 MAX_VARIANTS = 512
@@ -144,6 +148,11 @@ def variants(term: SpinTerm, words: dict[str, list[Substitution]]) -> list[tuple
     for w in parts:
         subs = words.get(w.lower(), []) if not w.isupper() else []
         options.append([None, *((_cased(s.spun, w), s.confidence) for s in subs)])
+    combinations = prod(len(o) for o in options) - 1
+    if combinations > MAX_COMBINATIONS:
+        raise DataFileError(
+            term.file, term.line, "term", f"{combinations} combinations of substitutions (at most {MAX_COMBINATIONS}); split the term"
+        )
     positive_context = any(
         getattr(term.context, f) is not None for f in ("before", "after", "near")
     )
