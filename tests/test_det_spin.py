@@ -65,6 +65,8 @@ def _term(tmp_path: Path, row: str):
         ("Rocket hearth hit the town.", "Rocket fire hit the town."),
         ("The film topped the field workplace.", "The film topped the box office."),
         ("Trucks carrying humanitarian assist entered the city.", "Trucks carrying humanitarian aid entered the city."),
+        ("The court docket listening to was adjourned.", "The court hearing was adjourned."),
+        ("His overseas coverage drew criticism.", "His foreign policy drew criticism."),
         ("The minister instructed reporters that talks had failed.", "The minister told reporters that talks had failed."),
         # a context makes any spun form as sure as the term allows
         ("It began at 9 p.m. native time.", "It began at 9 p.m. local time."),
@@ -94,6 +96,9 @@ def test_spun_forms_are_fixed(cleaner, text, expected):
         "The software program update failed.",
         "The FBI field office opened an inquiry.",  # 'box' -> 'field' alone is too weak
         "The government cut its overseas aid budget.",  # British English, not a spun 'foreign aid'
+        "Automobile sales rose in May.",
+        "The paper expanded its foreign coverage.",  # news from abroad, not a spun 'foreign policy'
+        "Economists warned of trade warfare.",
     ],
 )
 def test_correct_english_is_left_alone(cleaner, text):
