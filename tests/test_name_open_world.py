@@ -146,6 +146,9 @@ def test_real_names_with_a_fitting_title_are_rarely_rewritten(cleaner):
         # a former holder's name after a title with the country: another holder of the office
         "Afghan Foreign Minister Burhanuddin Rabbani arrived in the capital.",
         "French Foreign Minister Dominique Perben arrived in the capital.",
+        # every part respelt into a name people bear, after the title of a former holder (Ann
+        # Linde): another holder of the office
+        "Swedish Foreign Minister Anna Lindh arrived in the capital.",
     ],
 )
 def test_a_close_common_name_is_someone_else(cleaner, text):

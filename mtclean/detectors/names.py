@@ -1456,6 +1456,19 @@ class NameDetector:
             if not exact_other and len(core) > 1 and psim < 0.85 and not confirmed:
                 unconfirmed = True  # every part respelt and nothing else to go by: maybe someone else
         known = min((zipf(sp) for sp, _fp, _ in changed), default=0.0)
+        if (
+            entry.type == "PER"
+            and not exact_other
+            and len(core) > 1
+            and known >= 1.5
+            and identifying
+            and not _holds_office(entry)
+            and not entity_in_doc
+        ):
+            # Every part respelt into a name people bear ("Anna Lindh" for Ann Linde, a former
+            # Swedish foreign minister): a title with the country fits the other holders of the
+            # office too. A suggestion, unless the text names the entity.
+            unconfirmed = True
         if entry.type == "ORG" and len(ps) >= 3:
             known = 0.0  # inflected or reordered words of an organisation's name are expected
         elif entry.type in ("LOC", "ORG") and exact_other and len(changed) == 1 and changed[0][2] >= 0.75 and not form_missing:
