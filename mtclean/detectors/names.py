@@ -91,9 +91,16 @@ ORG_HEADS = frozenset(
 FAMILY_FIRST = frozenset({"CN", "KP", "KR", "JP", "VN", "HU", "TW", "KH", "MN", "SG"})
 
 
-def _holds_office(entry: Entry) -> bool:
-    """Whether the entry's description gives a role held to this day ("Emir of Qatar (2013–)")."""
-    return "–)" in entry.description or "-)" in entry.description
+_OPEN_RANGE_RE = regex.compile(r"\d{4}\s*[–-]\s*\)")
+_CLOSED_RANGE_RE = regex.compile(r"\d{4}\s*[–-]\s*\d{4}")
+
+
+def _former_holder(entry: Entry) -> bool:
+    """Whether the entry's description dates its roles and none is held to this day: "Foreign
+    Minister of Sweden (2019–2022)", not "Emir of Qatar (2013–)". A description without dates
+    (a user's "President of France") says neither."""
+    d = entry.description
+    return _OPEN_RANGE_RE.search(d) is None and _CLOSED_RANGE_RE.search(d) is not None
 
 
 def _adds_syllable(sp: str, fp: str) -> bool:
@@ -1443,7 +1450,7 @@ class NameDetector:
             # Minister Kia Starmer").
             far_other = (
                 exact_other
-                and not _holds_office(entry)
+                and _former_holder(entry)
                 and (psim < 0.65 or (psim < 0.75 and z >= 1.5))
             )
             confirmed = (
@@ -1462,7 +1469,7 @@ class NameDetector:
             and len(core) > 1
             and known >= 1.5
             and identifying
-            and not _holds_office(entry)
+            and _former_holder(entry)
             and not entity_in_doc
         ):
             # Every part respelt into a name people bear ("Anna Lindh" for Ann Linde, a former
