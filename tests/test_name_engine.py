@@ -514,3 +514,18 @@ def test_spelling_rule_leaves_short_words_alone(default_cleaner):
     assert not default_cleaner.clean(once.text).fixes
     r = default_cleaner.clean("Opposition leader Alexeï Navalny died in prison.")
     assert [f.rule for f in r.fixes] == ["name.spelling"]
+
+
+def test_a_capitalised_particle_ending_a_name_belongs_to_it(default_cleaner):
+    # "An" after "Kim Jon" is the rest of the name (a rendering of "Un"), not the Arabic article
+    # nor the English "an": the words before it are no partial mention to repair on their own.
+    from mtclean.document import Document
+    from mtclean.names.spans import runs
+
+    doc = Document("North Korean leader Kim Jon An said the test was a success.")
+    assert [[doc.tokens[i].text for i in r] for r in runs(doc)][-1] == ["Kim", "Jon", "An"]
+    r = default_cleaner.clean(doc.text)
+    assert r.text == doc.text
+    # A lower-case particle still ends no run.
+    doc = Document("The envoy met Ahmed al\nin the capital.")
+    assert [[doc.tokens[i].text for i in r] for r in runs(doc)] == [["The"], ["Ahmed"]]

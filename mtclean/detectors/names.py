@@ -1127,14 +1127,17 @@ class NameDetector:
                 # only part of a longer, unknown name ("Netana" in "Netana Hu").
                 left, right = ks[0] - 1, ks[-1] + 1
                 def unexplained(k: int) -> bool:
+                    if not 0 <= k < n or is_title[k]:
+                        return False
+                    # A capitalised particle ending the run is a word of the name, not an article
+                    # nor an English "an": nothing follows it ("An" in "Kim Jon An").
+                    name_end = particle[k] and k == n - 1 and toks[run[k]].text[:1].isupper()
                     return (
-                        0 <= k < n
-                        and not is_title[k]
-                        and not particle[k]
+                        (not particle[k] or name_end)
                         # An exact word that is itself only a piece of this longer name
                         # ("Rodriguez" in "Erick Josue Rodriguez Mierez") explains nothing.
                         and (k not in covered or k in fragments)
-                        and fold(toks[run[k]].text) not in _FUNCTION_WORDS
+                        and (name_end or fold(toks[run[k]].text) not in _FUNCTION_WORDS)
                     )
 
                 # A patronymic link counts as next to it ("Hamudan bin Mohamudo ...": the span

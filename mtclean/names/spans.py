@@ -131,10 +131,12 @@ def runs(doc: Document) -> list[list[int]]:
             cur = []
     if cur:
         out.append(cur)
-    # A run does not end on a particle.
+    # A run does not end on a lower-case particle ("Ahmed al" before a line break). A capitalised
+    # one stays: at the end of a name it is no article but a word of the name ("Kim Jong An", a
+    # Korean rendering of "Un").
     cleaned = []
     for r in out:
-        while r and _is_particle(toks[r[-1]].text) and "-" not in toks[r[-1]].text:
+        while r and _is_particle(toks[r[-1]].text) and "-" not in toks[r[-1]].text and not toks[r[-1]].text[:1].isupper():
             r = r[:-1]
         if r:
             cleaned.append(r)
