@@ -67,6 +67,8 @@ def _term(tmp_path: Path, row: str):
         ("Trucks carrying humanitarian assist entered the city.", "Trucks carrying humanitarian aid entered the city."),
         ("The court docket listening to was adjourned.", "The court hearing was adjourned."),
         ("His overseas coverage drew criticism.", "His foreign policy drew criticism."),
+        ("Prices rose by 4 percent final yr.", "Prices rose by 4 percent last year."),
+        ("Global provide chains are strained.", "Global supply chains are strained."),
         ("The minister instructed reporters that talks had failed.", "The minister told reporters that talks had failed."),
         # a context makes any spun form as sure as the term allows
         ("It began at 9 p.m. native time.", "It began at 9 p.m. local time."),
@@ -99,6 +101,9 @@ def test_spun_forms_are_fixed(cleaner, text, expected):
         "Automobile sales rose in May.",
         "The paper expanded its foreign coverage.",  # news from abroad, not a spun 'foreign policy'
         "Economists warned of trade warfare.",
+        "They provide chain restaurants with beef.",  # a verb, not a spun 'supply chain'
+        "The firm will provide chain stores with stock.",
+        "She is a student in her final year.",
     ],
 )
 def test_correct_english_is_left_alone(cleaner, text):
