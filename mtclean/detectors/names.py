@@ -1424,7 +1424,8 @@ class NameDetector:
             # in full elsewhere is weaker still: the text already spells it, so another full name
             # with other consonants is another person ("Mykola Polishchuk" next to Mykola
             # Oleshchuk); it still confirms a partial or fused mention ("Alshara").
-            respelt = strict_skeleton(sp) != strict_skeleton(fp)
+            sp_strict, fp_strict = strict_skeleton(sp), strict_skeleton(fp)
+            respelt = sp_strict != fp_strict
             other_name = exact_other and (psim < 0.75 or (psim < 0.85 and respelt and z >= 2.0))
             # A common name in its own right with a syllable more or less, next to an exact part, is
             # someone else however close the letters ("Thomas Grainger" is no misspelt Thomas
@@ -1434,7 +1435,7 @@ class NameDetector:
                     z >= 2.5
                     and psim < 0.92
                     and respelt
-                    and strict_skeleton(sp).count("V") != strict_skeleton(fp).count("V")
+                    and sp_strict.count("V") != fp_strict.count("V")
                 )  # a syllable more or less: "Kamara" for Camara, "Han" for Khan are respellings
                 # The entry's word with a syllable of its own added at its end is another name
                 # ("Jianru Lin" is not Lin Jian); vowels, or the last consonant doubled before
